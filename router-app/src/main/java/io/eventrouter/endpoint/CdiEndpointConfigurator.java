@@ -1,0 +1,39 @@
+package io.eventrouter.endpoint;
+
+import io.eventrouter.routing.Router;
+import jakarta.enterprise.inject.Instance;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Objects;
+
+/** Creates endpoint instances wired to the router bean of one CDI container. */
+public final class CdiEndpointConfigurator extends ServerEndpointConfig.Configurator {
+    /** Paths the endpoint answers on. */
+    public static final List<String> PATHS = List.of("/", "/ws");
+
+    private final Router router;
+
+    public CdiEndpointConfigurator(Instance<Object> container) {
+        Objects.requireNonNull(container, "container");
+        this.router = container.select(Router.class).get();
+    }
+
+    /** One endpoint configuration per path in {@link #PATHS}. */
+    public List<ServerEndpointConfig> endpointConfigs() {
+        return PATHS.stream()
+                .map(path -> ServerEndpointConfig.Builder.create(RouterEndpoint.class, path).configurator(this).build())
+                .toList();
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != RouterEndpoint.class) {
+            throw new InstantiationException("Unable to create endpoint " + endpointClass.getName());
+        }
+        return endpointClass.cast(new RouterEndpoint(router));
+    }
+}

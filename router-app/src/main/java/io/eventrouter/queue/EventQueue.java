@@ -1,0 +1,132 @@
+package io.eventrouter.queue;
+
+import io.eventrouter.protocol.Event;
+import io.eventrouter.protocol.Priority;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A bounded queue of events with one FIFO lane per priority. When full, an event of higher
+ * priority than the lowest queued one evicts the newest event of that lowest priority; anything
+ * else is refused. Which lane is taken next is the {@link TakePolicy}'s choice. Thread-safe.
+ */
+public final class EventQueue {
+    private final int capacity;
+    private final TakePolicy policy;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Event>[] lanes = new ArrayDeque[Priority.LEVELS];
+    private final int[] sizes = new int[Priority.LEVELS];
+    private int size;
+
+    private EventQueue(int capacity, TakePolicy policy) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.policy = policy;
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new ArrayDeque<>();
+        }
+    }
+
+    /** Strict priority: the highest waiting priority is always taken first. */
+    public static EventQueue strict(int capacity) {
+        return new EventQueue(capacity, TakePolicy.strict());
+    }
+
+    /** Weighted fair sharing between priorities (weight = priority), so low lanes never starve. */
+    public static EventQueue weightedFair(int capacity) {
+        return new EventQueue(capacity, TakePolicy.weightedFair());
+    }
+
+    public OfferResult offer(Event event) {
+        int lane = Priority.index(event.priority());
+        lock.lock();
+        try {
+            Event evicted = null;
+            if (size >= capacity) {
+                int lowest = lowestNonEmptyLane();
+                if (lowest >= lane) {
+                    return OfferResult.REFUSED;
+                }
+                evicted = lanes[lowest].pollLast();
+                sizes[lowest]--;
+                size--;
+            }
+            lanes[lane].addLast(event);
+            sizes[lane]++;
+            size++;
+            notEmpty.signal();
+            return evicted == null ? OfferResult.QUEUED : OfferResult.queuedEvicting(evicted);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves up to {@code max} events into {@code sink} in take order, waiting up to
+     * {@code timeout} for the first one.
+     *
+     * @return the number of events moved; 0 when the wait timed out
+     */
+    public int drainTo(List<Event> sink, int max, long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            while (size == 0) {
+                if (nanos <= 0) {
+                    return 0;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            int moved = 0;
+            while (size > 0 && moved < max) {
+                int lane = policy.nextLane(sizes);
+                sink.add(lanes[lane].pollFirst());
+                sizes[lane]--;
+                size--;
+                moved++;
+            }
+            return moved;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int size() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Events waiting per priority; index 0 is priority 1. */
+    public int[] sizesByPriority() {
+        lock.lock();
+        try {
+            return sizes.clone();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int lowestNonEmptyLane() {
+        for (int lane = 0; lane < sizes.length; lane++) {
+            if (sizes[lane] > 0) {
+                return lane;
+            }
+        }
+        throw new IllegalStateException("queue is full but every lane is empty");
+    }
+}

@@ -1,0 +1,287 @@
+package io.eventrouter.routing;
+
+import io.eventrouter.config.RouterConfig;
+import io.eventrouter.protocol.ClientMessage;
+import io.eventrouter.protocol.ErrorCode;
+import io.eventrouter.protocol.Event;
+import io.eventrouter.protocol.Health;
+import io.eventrouter.protocol.ProtocolException;
+import io.eventrouter.protocol.ServerMessage;
+import io.eventrouter.protocol.SubscriptionSpec;
+import io.eventrouter.queue.EventQueue;
+import io.eventrouter.queue.OfferResult;
+import io.eventrouter.session.ClientSession;
+import io.eventrouter.session.Subscription;
+import io.eventrouter.session.Transport;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The router: admits clients, answers their messages, queues published events and runs the
+ * dispatcher that delivers them. One per application; the WebSocket endpoint is a thin adapter
+ * around it.
+ */
+@ApplicationScoped
+public class Router {
+    /** Close code used for {@code max_clients_reached}: "try again later". */
+    public static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    public static final int CLOSE_GOING_AWAY = 1001;
+    public static final int CLOSE_POLICY_VIOLATION = 1008;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
+
+    private RouterConfig config;
+    private EventQueue queue;
+    private SubscriptionRegistry subscriptions;
+    private SessionRegistry sessions;
+    private RouterStats stats;
+    private Dispatcher dispatcher;
+    private Thread dispatcherThread;
+    private HealthReporter reporter;
+    private ScheduledExecutorService housekeeping;
+    private final AtomicBoolean shuttingDown = new AtomicBoolean();
+    private volatile boolean accepting = true;
+
+    /** For CDI's proxy only. */
+    protected Router() {}
+
+    @Inject
+    public Router(RouterConfig config) {
+        this.config = config;
+    }
+
+    @PostConstruct
+    void start() {
+        queue = config.useMultiQueue()
+                ? EventQueue.weightedFair(config.maxQueueSize())
+                : EventQueue.strict(config.maxQueueSize());
+        subscriptions = new SubscriptionRegistry();
+        sessions = new SessionRegistry(config.maxClients());
+        stats = new RouterStats(this::disconnectSlowConsumer, this::sendFailed);
+        reporter = new HealthReporter(stats, queue, subscriptions, sessions, config.useMultiQueue());
+        housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("router-housekeeping"));
+        housekeeping.scheduleAtFixedRate(stats::sampleWindow, 5, 5, TimeUnit.SECONDS);
+        dispatcher = new Dispatcher(queue, subscriptions, stats);
+        dispatcherThread = daemon("router-dispatcher").newThread(dispatcher);
+        dispatcherThread.start();
+        LOG.debug("Router started: queue {} ({}), max clients {}", config.maxQueueSize(),
+                config.useMultiQueue() ? "weighted fair" : "strict priority", config.maxClients());
+    }
+
+    /** Creates the router as soon as the application starts rather than on first use. */
+    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        LOG.trace("Router initialized with the application");
+    }
+
+    @PreDestroy
+    void destroy() {
+        shutdown(Duration.ZERO);
+    }
+
+    public RouterConfig config() {
+        return config;
+    }
+
+    /**
+     * Admits a new connection, or returns null when the router is full or shutting down; then
+     * {@link #refusal()} says why.
+     */
+    public ClientSession open(Transport transport, String clientName) {
+        if (!accepting || !sessions.reserve()) {
+            return null;
+        }
+        ClientSession session = new ClientSession(transport, clientName, stats, config.clientQueueSize(),
+                config.slowConsumerDropLimit());
+        sessions.add(session);
+        LOG.debug("Client {} connected from {}", session, session.remoteAddress());
+        return session;
+    }
+
+    /** The error frame for a connection {@link #open} refused, and the close code to use. */
+    public ServerMessage.Error refusal() {
+        if (!accepting) {
+            return new ServerMessage.Error("Server is shutting down", ErrorCode.SHUTTING_DOWN, null, Instant.now(), null);
+        }
+        return new ServerMessage.Error("max_clients_reached", ErrorCode.MAX_CLIENTS_REACHED,
+                "Maximum clients (" + sessions.maxClients() + ") reached", Instant.now(), null);
+    }
+
+    public int refusalCloseCode() {
+        return accepting ? CLOSE_TRY_AGAIN_LATER : CLOSE_GOING_AWAY;
+    }
+
+    /** The connection is gone: forget the session and its subscriptions. */
+    public void closed(ClientSession session) {
+        session.markClosed();
+        if (sessions.remove(session)) {
+            subscriptions.removeAll(session.clearSubscriptions());
+            LOG.debug("Client {} disconnected", session);
+        }
+    }
+
+    /** Answers one decoded client message. */
+    public ServerMessage handle(ClientSession session, ClientMessage message) {
+        String requestId = message.requestId();
+        if (message instanceof ClientMessage.Publish publish) {
+            return publish(publish.event(), session, requestId);
+        } else if (message instanceof ClientMessage.Subscribe subscribe) {
+            return subscribe(session, subscribe.subscription(), requestId);
+        } else if (message instanceof ClientMessage.Unsubscribe unsubscribe) {
+            return unsubscribe(session, unsubscribe.subscriptionId(), requestId);
+        } else if (message instanceof ClientMessage.Ping ping) {
+            return new ServerMessage.Pong(Instant.now(), ping.echo(), requestId);
+        } else if (message instanceof ClientMessage.GetHealth) {
+            return new ServerMessage.HealthReport(health(), healthDetails(), requestId);
+        } else if (message instanceof ClientMessage.Identify identify) {
+            session.rename(identify.clientName());
+            return new ServerMessage.Identified(session.clientId(), identify.clientName(), requestId);
+        }
+        throw new IllegalArgumentException("Unhandled message type " + message.type());
+    }
+
+    /** A client sent something the protocol does not allow; it gets an error frame. */
+    public ServerMessage.Error rejected(ClientSession session, ProtocolException problem) {
+        stats.clientErrors.increment();
+        LOG.debug("Rejected a frame from {}: {}", session, problem.getMessage());
+        return ServerMessage.Error.of(problem);
+    }
+
+    /** Queues an event; the reply says whether it was queued or dropped and why. */
+    public ServerMessage.Published publish(Event event, ClientSession publisher, String requestId) {
+        Event stamped = event.source().isEmpty() && publisher != null ? event.withSource(publisher.clientId()) : event;
+        if (!accepting) {
+            return ServerMessage.Published.dropped(stamped.id(), "shutting_down", requestId);
+        }
+        OfferResult result = queue.offer(stamped);
+        if (!result.accepted()) {
+            stats.refused(stamped.priority());
+            return ServerMessage.Published.dropped(stamped.id(), "queue_full", requestId);
+        }
+        if (result.evicted() != null) {
+            stats.evicted(result.evicted().priority());
+            LOG.debug("Queue full: evicted event {} (priority {}) for {} (priority {})", result.evicted().id(),
+                    result.evicted().priority(), stamped.id(), stamped.priority());
+        }
+        stats.published.increment();
+        stats.lastEventAt = Instant.now();
+        return ServerMessage.Published.queued(stamped.id(), requestId);
+    }
+
+    private ServerMessage subscribe(ClientSession session, SubscriptionSpec spec, String requestId) {
+        if (session.subscriptionCount() >= config.maxSubscriptionsPerClient()) {
+            return error(ErrorCode.TOO_MANY_SUBSCRIPTIONS, "Too many subscriptions: this connection already holds "
+                    + config.maxSubscriptionsPerClient() + ", the maximum", requestId);
+        }
+        Subscription subscription;
+        try {
+            subscription = session.addSubscription(spec);
+        } catch (IllegalStateException duplicate) {
+            return error(ErrorCode.SUBSCRIPTION_EXISTS, duplicate.getMessage(), requestId);
+        }
+        subscriptions.add(subscription);
+        return new ServerMessage.Subscribed(subscription.id(), subscription.spec().topics(), requestId);
+    }
+
+    private ServerMessage unsubscribe(ClientSession session, String subscriptionId, String requestId) {
+        Subscription removed = session.removeSubscription(subscriptionId);
+        if (removed == null) {
+            return error(ErrorCode.SUBSCRIPTION_NOT_FOUND,
+                    "Subscription not found: '" + subscriptionId + "' is not a subscription of this connection", requestId);
+        }
+        subscriptions.remove(removed);
+        return new ServerMessage.Unsubscribed(subscriptionId, requestId);
+    }
+
+    public Health health() {
+        return reporter.health();
+    }
+
+    public JsonObject healthDetails() {
+        return reporter.details();
+    }
+
+    public boolean isAccepting() {
+        return accepting;
+    }
+
+    /**
+     * Graceful shutdown: refuse new clients and events, deliver what is queued (bounded by
+     * {@code timeout}), then close every client with 1001. Idempotent.
+     */
+    public void shutdown(Duration timeout) {
+        if (!shuttingDown.compareAndSet(false, true)) {
+            return;
+        }
+        accepting = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            boolean drained = dispatcher.awaitDrained(deadline);
+            List<ClientSession> open = sessions.snapshot();
+            for (ClientSession session : open) {
+                drained &= session.awaitFlushed(deadline);
+            }
+            if (!drained) {
+                LOG.warn("Shutdown timeout ({} ms) reached with {} events still queued", timeout.toMillis(), queue.size());
+            }
+            for (ClientSession session : open) {
+                session.close(CLOSE_GOING_AWAY, "Server shutting down");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            dispatcher.stop();
+            housekeeping.shutdownNow();
+        }
+        LOG.info("Router stopped: {} events published, {} delivered", stats.published.sum(), stats.delivered.sum());
+    }
+
+    private void disconnectSlowConsumer(ClientSession session, String reason) {
+        if (session.isClosed()) {
+            return;
+        }
+        stats.slowConsumerDisconnects.increment();
+        LOG.warn("Disconnecting slow consumer {} ({}): {}", session, session.remoteAddress(), reason);
+        if (session.close(CLOSE_POLICY_VIOLATION, "Slow consumer: " + reason)) {
+            closed(session);
+            // A peer that stopped reading never completes the close handshake: cut it off.
+            try {
+                housekeeping.schedule(session::abort, ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                session.abort();
+            }
+        }
+    }
+
+    private void sendFailed(ClientSession session, Throwable failure) {
+        LOG.debug("Write to {} failed: {}", session, failure.toString());
+        session.markClosed();
+        closed(session);
+    }
+
+    private static ServerMessage.Error error(ErrorCode code, String text, String requestId) {
+        return new ServerMessage.Error(text, code, null, Instant.now(), requestId);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

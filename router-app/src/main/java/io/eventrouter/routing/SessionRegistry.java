@@ -1,0 +1,55 @@
+package io.eventrouter.routing;
+
+import io.eventrouter.session.ClientSession;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Connected sessions, with admission against {@code max_clients}. */
+final class SessionRegistry {
+    private final ConcurrentHashMap<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final int maxClients;
+
+    SessionRegistry(int maxClients) {
+        this.maxClients = maxClients;
+    }
+
+    /** Reserves a place for a new connection; false when {@code max_clients} are connected. */
+    boolean reserve() {
+        while (true) {
+            int current = admitted.get();
+            if (current >= maxClients) {
+                return false;
+            }
+            if (admitted.compareAndSet(current, current + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void add(ClientSession session) {
+        sessions.put(session.clientId(), session);
+    }
+
+    /** Removes a session and frees its place; false if it was already gone. */
+    boolean remove(ClientSession session) {
+        if (sessions.remove(session.clientId(), session)) {
+            admitted.decrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    int count() {
+        return sessions.size();
+    }
+
+    int maxClients() {
+        return maxClients;
+    }
+
+    List<ClientSession> snapshot() {
+        return List.copyOf(sessions.values());
+    }
+}

@@ -1,0 +1,147 @@
+package io.eventrouter.server;
+
+import io.eventrouter.config.RouterConfig;
+import io.eventrouter.endpoint.CdiEndpointConfigurator;
+import io.eventrouter.routing.Router;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.net.URI;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded router: a CDI container (Weld SE) holding the {@link Router} bean, and Jetty 12
+ * serving the WebSocket endpoint on {@code /} and {@code /ws}. {@link #create} returns an
+ * unstarted server; tests start it on port 0 exactly as {@code Main} does on 9090.
+ */
+public final class RouterServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
+
+    private final RouterConfig config;
+    private WeldContainer cdi;
+    private Server jetty;
+    private ServerConnector connector;
+    private Router router;
+    private boolean stopped;
+
+    private RouterServer(RouterConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public static RouterServer create(RouterConfig config) {
+        return new RouterServer(config);
+    }
+
+    /** Starts CDI and Jetty; on failure everything started so far is stopped again. */
+    public synchronized RouterServer start() throws Exception {
+        if (jetty != null) {
+            throw new IllegalStateException("Router server already started");
+        }
+        try {
+            cdi = new Weld("event-router-" + UUID.randomUUID())
+                    .disableDiscovery()
+                    .addBeanClasses(Router.class)
+                    .addExtension(new ConfigExtension(config))
+                    .initialize();
+            CdiEndpointConfigurator endpoints = new CdiEndpointConfigurator(cdi);
+            router = endpoints.router();
+            jetty = newJetty(endpoints);
+            jetty.start();
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private Server newJetty(CdiEndpointConfigurator endpoints) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("router-jetty");
+        Server server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        server.setHandler(context);
+        JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            container.setDefaultMaxTextMessageBufferSize(config.maxFrameSize());
+            container.setDefaultMaxBinaryMessageBufferSize(config.maxFrameSize());
+            container.setDefaultMaxSessionIdleTimeout(config.idleTimeout().toMillis());
+            for (ServerEndpointConfig endpoint : endpoints.endpointConfigs()) {
+                container.addEndpoint(endpoint);
+            }
+        });
+        server.setStopAtShutdown(false);
+        return server;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The WebSocket URL clients connect to, e.g. {@code ws://localhost:9090/}. */
+    public URI uri() {
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create("ws://" + host + ":" + port() + "/");
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public RouterConfig config() {
+        return config;
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /**
+     * Graceful stop: stop accepting connections, deliver what is queued (bounded by the
+     * configured shutdown timeout), close clients with 1001, then stop Jetty and CDI.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        Exception failure = null;
+        if (connector != null) {
+            connector.shutdown();
+        }
+        if (router != null) {
+            router.shutdown(config.shutdownTimeout());
+        }
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+        if (cdi != null && cdi.isRunning()) {
+            cdi.shutdown();
+        }
+        if (failure != null) {
+            LOG.warn("Jetty did not stop cleanly", failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,149 @@
+package io.eventrouter.session;
+
+import io.eventrouter.protocol.SubscriptionSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connected client: its id and optional name, its subscriptions, and its outbound queue.
+ * Thread-safe.
+ */
+public final class ClientSession {
+    private final String clientId = UUID.randomUUID().toString();
+    private final Instant connectedAt = Instant.now();
+    private final Transport transport;
+    private final Outbox outbox;
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong subscriptionCounter = new AtomicLong();
+    private volatile String clientName;
+
+    public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
+            int dropLimit) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.clientName = clientName == null || clientName.isEmpty() ? null : clientName;
+        this.outbox = new Outbox(this, transport, listener, queueCapacity, dropLimit);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public void rename(String name) {
+        this.clientName = name;
+    }
+
+    public Instant connectedAt() {
+        return connectedAt;
+    }
+
+    public String remoteAddress() {
+        return transport.remoteAddress();
+    }
+
+    /** Whether a targeted event addressed to {@code target} is for this connection. */
+    public boolean answersTo(String target) {
+        return target.equals(clientId) || target.equals(clientName);
+    }
+
+    /** Queues a reply; replies are never dropped and go before waiting events. */
+    public void reply(String frame) {
+        outbox.offerControl(frame);
+    }
+
+    /** Queues an event frame, subject to the slow-consumer policy. */
+    public void deliver(String frame, int priority) {
+        outbox.offerEvent(frame, priority);
+    }
+
+    public int pendingEvents() {
+        return outbox.pendingEvents();
+    }
+
+    /** Waits until everything queued has been written, or the deadline (System.nanoTime) passes. */
+    public boolean awaitFlushed(long deadlineNanos) throws InterruptedException {
+        return outbox.awaitIdle(deadlineNanos);
+    }
+
+    /**
+     * Creates a subscription owned by this session. The id is the client's when given,
+     * otherwise generated.
+     *
+     * @throws IllegalStateException when the client-chosen id is already in use here
+     */
+    public synchronized Subscription addSubscription(SubscriptionSpec spec) {
+        String id = spec.id() != null ? spec.id() : clientId + "-" + subscriptionCounter.incrementAndGet();
+        if (subscriptions.containsKey(id)) {
+            throw new IllegalStateException("Subscription id '" + id + "' is already in use on this connection");
+        }
+        Subscription subscription = new Subscription(id, this, spec);
+        subscriptions.put(id, subscription);
+        return subscription;
+    }
+
+    public synchronized Subscription removeSubscription(String id) {
+        return subscriptions.remove(id);
+    }
+
+    public synchronized int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+    public synchronized List<Subscription> subscriptions() {
+        return new ArrayList<>(subscriptions.values());
+    }
+
+    /** Removes every subscription, for the router to unindex on disconnect. */
+    public synchronized List<Subscription> clearSubscriptions() {
+        List<Subscription> all = new ArrayList<>(subscriptions.values());
+        subscriptions.clear();
+        return all;
+    }
+
+    /**
+     * Stops sending and starts the close handshake. Returns false if the session was already
+     * closed.
+     */
+    public boolean close(int code, String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        outbox.close();
+        transport.close(code, reason);
+        return true;
+    }
+
+    /** Marks the session closed after the peer went away. */
+    public boolean markClosed() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        outbox.close();
+        return true;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Drops the connection outright; for peers that stopped reading. */
+    public void abort() {
+        transport.abort();
+    }
+
+    @Override
+    public String toString() {
+        return clientName == null ? clientId : clientId + " (" + clientName + ")";
+    }
+}

@@ -1,0 +1,164 @@
+package io.eventrouter.subscription;
+
+import io.eventrouter.protocol.Topics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Maps topic patterns to values. Exact topics live in a hash map; patterns with wildcards in a
+ * trie of segments whose {@code *} and {@code #} children are searched beside the literal one;
+ * the match-all patterns ({@code *} or {@code #} alone) in a plain list. A value registered
+ * under several matching patterns is reported once per matching pattern; callers deduplicate.
+ *
+ * <p>Not thread-safe: the owner guards it (reads vastly outnumber writes).
+ */
+public final class TopicIndex<T> {
+    private final Map<String, List<T>> exact = new HashMap<>();
+    private final List<T> matchAll = new ArrayList<>();
+    private final Node<T> root = new Node<>();
+    private int patterns;
+
+    /** Registers {@code value} under a validated {@code pattern}. */
+    public void add(String pattern, T value) {
+        Topics.requireValidPattern(pattern);
+        if (Topics.isMatchAll(pattern)) {
+            matchAll.add(value);
+        } else if (!Topics.isPattern(pattern)) {
+            exact.computeIfAbsent(pattern, key -> new ArrayList<>(2)).add(value);
+        } else {
+            Node<T> node = root;
+            for (String segment : Topics.split(pattern)) {
+                node = node.childFor(segment);
+            }
+            node.values.add(value);
+        }
+        patterns++;
+    }
+
+    /** Removes one registration of {@code value} under {@code pattern}; true if it was there. */
+    public boolean remove(String pattern, T value) {
+        boolean removed;
+        if (Topics.isMatchAll(pattern)) {
+            removed = matchAll.remove(value);
+        } else if (!Topics.isPattern(pattern)) {
+            List<T> values = exact.get(pattern);
+            removed = values != null && values.remove(value);
+            if (values != null && values.isEmpty()) {
+                exact.remove(pattern);
+            }
+        } else {
+            removed = root.remove(Topics.split(pattern), 0, value);
+        }
+        if (removed) {
+            patterns--;
+        }
+        return removed;
+    }
+
+    /** Calls {@code sink} for every registration whose pattern matches {@code topic}. */
+    public void match(String topic, Consumer<T> sink) {
+        matchAll.forEach(sink);
+        List<T> exactValues = exact.get(topic);
+        if (exactValues != null) {
+            exactValues.forEach(sink);
+        }
+        if (!root.isEmpty()) {
+            root.match(Topics.split(topic), 0, sink);
+        }
+    }
+
+    /** Number of registrations (a value under two patterns counts twice). */
+    public int size() {
+        return patterns;
+    }
+
+    private static final class Node<T> {
+        private Map<String, Node<T>> literal;
+        private Node<T> single;
+        private Node<T> multi;
+        private final List<T> values = new ArrayList<>(1);
+
+        Node<T> childFor(String segment) {
+            if (segment.equals(Topics.SINGLE_WILDCARD)) {
+                if (single == null) {
+                    single = new Node<>();
+                }
+                return single;
+            }
+            if (segment.equals(Topics.MULTI_WILDCARD)) {
+                if (multi == null) {
+                    multi = new Node<>();
+                }
+                return multi;
+            }
+            if (literal == null) {
+                literal = new HashMap<>();
+            }
+            return literal.computeIfAbsent(segment, key -> new Node<>());
+        }
+
+        void match(String[] topic, int depth, Consumer<T> sink) {
+            if (multi != null) {
+                // '#' swallows zero or more segments: try every remaining suffix.
+                for (int next = depth; next <= topic.length; next++) {
+                    multi.match(topic, next, sink);
+                }
+            }
+            if (depth == topic.length) {
+                values.forEach(sink);
+                return;
+            }
+            if (literal != null) {
+                Node<T> child = literal.get(topic[depth]);
+                if (child != null) {
+                    child.match(topic, depth + 1, sink);
+                }
+            }
+            if (single != null) {
+                single.match(topic, depth + 1, sink);
+            }
+        }
+
+        boolean remove(String[] pattern, int depth, T value) {
+            if (depth == pattern.length) {
+                return values.remove(value);
+            }
+            String segment = pattern[depth];
+            Node<T> child;
+            if (segment.equals(Topics.SINGLE_WILDCARD)) {
+                child = single;
+            } else if (segment.equals(Topics.MULTI_WILDCARD)) {
+                child = multi;
+            } else {
+                child = literal == null ? null : literal.get(segment);
+            }
+            if (child == null || !child.remove(pattern, depth + 1, value)) {
+                return false;
+            }
+            if (child.isEmpty()) {
+                prune(segment);
+            }
+            return true;
+        }
+
+        private void prune(String segment) {
+            if (segment.equals(Topics.SINGLE_WILDCARD)) {
+                single = null;
+            } else if (segment.equals(Topics.MULTI_WILDCARD)) {
+                multi = null;
+            } else {
+                literal.remove(segment);
+                if (literal.isEmpty()) {
+                    literal = null;
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return values.isEmpty() && literal == null && single == null && multi == null;
+        }
+    }
+}

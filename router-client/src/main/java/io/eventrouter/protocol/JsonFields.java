@@ -1,0 +1,174 @@
+package io.eventrouter.protocol;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed access to the members of one JSON object, turning every type mismatch into a
+ * {@link ProtocolException} that names the field by its path (e.g. {@code event.priority}).
+ */
+final class JsonFields {
+    private final JsonObject object;
+    private final String path;
+    private final String requestId;
+
+    JsonFields(JsonObject object, String path, String requestId) {
+        this.object = object;
+        this.path = path;
+        this.requestId = requestId;
+    }
+
+    JsonObject object() {
+        return object;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    String name(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    boolean isAbsent(String field) {
+        JsonValue value = object.get(field);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL;
+    }
+
+    String optString(String field) throws ProtocolException {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        throw wrongType(field, "a string", value);
+    }
+
+    String requireString(String field) throws ProtocolException {
+        String value = optString(field);
+        if (value == null || value.isEmpty()) {
+            throw invalid(ErrorCode.INVALID_FIELD, "Field '" + name(field) + "' is required and must be a non-empty string");
+        }
+        return value;
+    }
+
+    Integer optInteger(String field, ErrorCode code) throws ProtocolException {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return integer(value, name(field), code);
+    }
+
+    JsonObject optObject(String field) throws ProtocolException {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonObject nested) {
+            return nested;
+        }
+        throw wrongType(field, "an object", value);
+    }
+
+    JsonFields nested(String field) throws ProtocolException {
+        JsonObject nested = optObject(field);
+        return nested == null ? null : new JsonFields(nested, name(field), requestId);
+    }
+
+    List<String> optStringList(String field) throws ProtocolException {
+        List<JsonValue> items = optArray(field);
+        List<String> result = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof JsonString string)) {
+                throw invalid(ErrorCode.INVALID_FIELD, "Field '" + name(field) + "[" + i
+                        + "]' must be a string, got " + describe(items.get(i)));
+            }
+            result.add(string.getString());
+        }
+        return result;
+    }
+
+    List<Integer> optIntegerList(String field, ErrorCode code) throws ProtocolException {
+        List<JsonValue> items = optArray(field);
+        List<Integer> result = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            result.add(integer(items.get(i), name(field) + "[" + i + "]", code));
+        }
+        return result;
+    }
+
+    Map<String, String> optStringMap(String field) throws ProtocolException {
+        JsonObject map = optObject(field);
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> entry : map.entrySet()) {
+            if (!(entry.getValue() instanceof JsonString string)) {
+                throw invalid(ErrorCode.INVALID_FIELD, "Field '" + name(field) + "." + entry.getKey()
+                        + "' must be a string, got " + describe(entry.getValue()));
+            }
+            result.put(entry.getKey(), string.getString());
+        }
+        return result;
+    }
+
+    Instant optTimestamp(String field) throws ProtocolException {
+        String text = optString(field);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(ErrorCode.INVALID_FIELD, "Field '" + name(field) + "': " + e.getMessage());
+        }
+    }
+
+    ProtocolException invalid(ErrorCode code, String message) {
+        return new ProtocolException(code, message, requestId);
+    }
+
+    private List<JsonValue> optArray(String field) throws ProtocolException {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw wrongType(field, "an array", value);
+        }
+        return value.asJsonArray();
+    }
+
+    private int integer(JsonValue value, String fieldName, ErrorCode code) throws ProtocolException {
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.intValueExact();
+            } catch (ArithmeticException tooLarge) {
+                // falls through to the error below
+            }
+        }
+        throw invalid(code, "Field '" + fieldName + "' must be an integer, got " + describe(value));
+    }
+
+    private ProtocolException wrongType(String field, String expected, JsonValue value) {
+        return invalid(ErrorCode.INVALID_FIELD,
+                "Field '" + name(field) + "' must be " + expected + ", got " + describe(value));
+    }
+
+    static String describe(JsonValue value) {
+        String text = value.toString();
+        String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return value.getValueType().name().toLowerCase(java.util.Locale.ROOT) + " " + shown;
+    }
+}

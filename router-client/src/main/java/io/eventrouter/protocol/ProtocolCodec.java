@@ -1,0 +1,99 @@
+package io.eventrouter.protocol;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The one entry point for turning frames into messages and back. Thread-safe; uses the
+ * streaming JSON-P API so the hot path involves no reflection.
+ */
+public final class ProtocolCodec {
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+
+    private ProtocolCodec() {}
+
+    /** Decodes a frame a client sent. */
+    public static ClientMessage decodeClientMessage(String text) throws ProtocolException {
+        return ClientMessageCodec.decode(readObject(text), Instant.now());
+    }
+
+    /** Decodes a frame the router sent. */
+    public static ServerMessage decodeServerMessage(String text) throws ProtocolException {
+        return ServerMessageCodec.decode(readObject(text));
+    }
+
+    public static String encode(ClientMessage message) {
+        StringWriter buffer = new StringWriter(256);
+        try (JsonGenerator out = GENERATORS.createGenerator(buffer)) {
+            ClientMessageCodec.write(out, message);
+        }
+        return buffer.toString();
+    }
+
+    public static String encode(ServerMessage message) {
+        StringWriter buffer = new StringWriter(256);
+        try (JsonGenerator out = GENERATORS.createGenerator(buffer)) {
+            ServerMessageCodec.write(out, message);
+        }
+        return buffer.toString();
+    }
+
+    /** The event object alone, as it appears under {@code event} in a frame. */
+    public static String encodeEvent(Event event) {
+        StringWriter buffer = new StringWriter(512);
+        try (JsonGenerator out = GENERATORS.createGenerator(buffer)) {
+            out.writeStartObject();
+            EventCodec.write(out, event);
+            out.writeEnd();
+        }
+        return buffer.toString();
+    }
+
+    /** Reads an event object with the protocol's defaults for missing fields. */
+    public static Event decodeEvent(JsonObject event) throws ProtocolException {
+        return EventCodec.read(new JsonFields(event, "event", null), Instant.now());
+    }
+
+    /** A JSON string literal (quoted and escaped) for assembling frames around pre-encoded parts. */
+    public static String quote(String value) {
+        StringWriter buffer = new StringWriter(value.length() + 8);
+        try (JsonGenerator out = GENERATORS.createGenerator(buffer)) {
+            out.writeStartArray().write(value).writeEnd();
+        }
+        String array = buffer.toString();
+        return array.substring(1, array.length() - 1);
+    }
+
+    static JsonObject readObject(String text) throws ProtocolException {
+        JsonValue value;
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON: " + firstLine(e.getMessage()), null);
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
+                    "A message must be a JSON object with a 'type' field, got " + JsonFields.describe(value), null);
+        }
+        return value.asJsonObject();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
