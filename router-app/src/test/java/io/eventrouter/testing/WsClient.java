@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +34,7 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final AtomicBoolean reading = new AtomicBoolean(true);
     private final AtomicInteger requestIds = new AtomicInteger();
+    private final ArrayDeque<JsonObject> heldFrames = new ArrayDeque<>();
     private WebSocket socket;
 
     private WsClient() {}
@@ -68,6 +71,10 @@ public final class WsClient implements AutoCloseable {
         socket.sendText(text, true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
     public void send(JsonObject message) {
         send(message.toString());
     }
@@ -81,7 +88,8 @@ public final class WsClient implements AutoCloseable {
 
     /** The next frame, failing the test after {@link #WAIT}. */
     public JsonObject next() {
-        return parse(nextRaw());
+        JsonObject held = held().pollFirst();
+        return held != null ? held : parse(nextRaw());
     }
 
     public String nextRaw() {
@@ -97,10 +105,19 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Skips frames until one matches; fails after {@link #WAIT}. */
+    /**
+     * The first frame, in arrival order, that matches; frames passed over stay available to
+     * later calls. Fails after {@link #WAIT}.
+     */
     public JsonObject await(Predicate<JsonObject> condition) {
+        for (Iterator<JsonObject> it = held().iterator(); it.hasNext(); ) {
+            JsonObject frame = it.next();
+            if (condition.test(frame)) {
+                it.remove();
+                return frame;
+            }
+        }
         long deadline = System.nanoTime() + WAIT.toNanos();
-        List<JsonObject> skipped = new ArrayList<>();
         while (System.nanoTime() < deadline) {
             try {
                 String raw = frames.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
@@ -111,16 +128,16 @@ public final class WsClient implements AutoCloseable {
                 if (condition.test(frame)) {
                     return frame;
                 }
-                skipped.add(frame);
+                held().addLast(frame);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
         }
-        throw new AssertionError("no matching frame within " + WAIT + "; skipped " + skipped);
+        throw new AssertionError("no matching frame within " + WAIT + "; passed over " + held());
     }
 
-    /** Collects {@code count} frames of {@code type}, skipping others. */
+    /** Collects {@code count} frames of {@code type}, in arrival order, leaving others. */
     public List<JsonObject> collect(String type, int count) {
         List<JsonObject> result = new ArrayList<>(count);
         while (result.size() < count) {
@@ -133,12 +150,26 @@ public final class WsClient implements AutoCloseable {
     public List<JsonObject> drain() {
         List<String> raw = new ArrayList<>();
         frames.drainTo(raw);
-        return raw.stream().map(WsClient::parse).toList();
+        List<JsonObject> result = new ArrayList<>(held());
+        held().clear();
+        raw.stream().map(WsClient::parse).forEach(result::add);
+        return result;
+    }
+
+    private ArrayDeque<JsonObject> held() {
+        return heldFrames;
     }
 
     /** Stops reading from the socket, so the server's writes back up as for a stalled peer. */
     public void stopReading() {
         reading.set(false);
+    }
+
+    /** Resumes reading after {@link #stopReading()}. */
+    public void resumeReading() {
+        if (reading.compareAndSet(false, true)) {
+            socket.request(1);
+        }
     }
 
     /** The close code the server sent, waiting up to {@link #WAIT}. */
