@@ -105,6 +105,17 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
+    /** The raw text of the first newly arriving frame containing {@code fragment}. */
+    public String nextRawMatching(String fragment) {
+        while (true) {
+            String raw = nextRaw();
+            if (raw.contains(fragment)) {
+                return raw;
+            }
+            held().addLast(parse(raw));
+        }
+    }
+
     /**
      * The first frame, in arrival order, that matches; frames passed over stay available to
      * later calls. Fails after {@link #WAIT}.
