@@ -116,7 +116,8 @@ public record Event(
         public Event build() {
             Instant now = Instant.now();
             Instant at = timestamp == null ? now : timestamp;
-            EventMetadata meta = metadata == null ? EventMetadata.createdAt(at) : metadata;
+            EventMetadata meta = metadata == null ? EventMetadata.createdAt(at)
+                    : metadata.createdAt() == null ? metadata.withCreatedAt(at) : metadata;
             return new Event(id, topic, type, priority, source, target, payload, meta, at,
                     PROTOCOL_VERSION, DeliveryStatus.PENDING, 0, null, null);
         }

@@ -30,6 +30,10 @@ public record SubscriptionSpec(
         }
     }
 
+    public static Builder builder() {
+        return new Builder();
+    }
+
     public static SubscriptionSpec of(String... topics) {
         return new SubscriptionSpec(null, List.of(topics), null, null, null);
     }
@@ -58,5 +62,57 @@ public record SubscriptionSpec(
     public boolean accepts(Event event) {
         return acceptsIgnoringTopic(event)
                 && topics.stream().anyMatch(pattern -> Topics.matches(pattern, event.topic()));
+    }
+
+    /** Builds a subscription; every filter is optional. */
+    public static final class Builder {
+        private String id;
+        private List<String> topics = List.of();
+        private List<String> types = List.of();
+        private List<Integer> priorities = List.of();
+        private List<String> sources = List.of();
+
+        private Builder() {}
+
+        /** A subscription id of your choosing (kept across reconnects); generated when absent. */
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder topics(String... patterns) {
+            this.topics = List.of(patterns);
+            return this;
+        }
+
+        public Builder topics(List<String> patterns) {
+            this.topics = List.copyOf(patterns);
+            return this;
+        }
+
+        public Builder types(String... values) {
+            this.types = List.of(values);
+            return this;
+        }
+
+        /** Only events with at least this priority (the protocol's smallest-listed rule). */
+        public Builder minPriority(int priority) {
+            this.priorities = List.of(Priority.require(priority));
+            return this;
+        }
+
+        public Builder priorities(Integer... values) {
+            this.priorities = List.of(values);
+            return this;
+        }
+
+        public Builder sources(String... values) {
+            this.sources = List.of(values);
+            return this;
+        }
+
+        public SubscriptionSpec build() {
+            return new SubscriptionSpec(id, topics, types, priorities, sources);
+        }
     }
 }
