@@ -227,6 +227,15 @@ class ProtocolCodecDecodeTest {
         assertThat(event.priority()).isEqualTo(9);
     }
 
+    @Test
+    void shouldDecodeAHealthReplyWithNullOrMissingFiguresAsZero() throws ProtocolException {
+        ServerMessage message = ProtocolCodec.decodeServerMessage(json("{'type':'health','request_id':'r1',"
+                + "'health':{'status':'healthy','uptime':null,'events_processed':null,'last_event_at':null}}"));
+
+        assertThat(message).isEqualTo(new ServerMessage.HealthReport(
+                new Health("healthy", 0.0, 0, 0, 0, 0, 0, null, List.of()), null, "r1"));
+    }
+
     private static Event publishedEvent(String event) throws ProtocolException {
         ClientMessage message = ProtocolCodec.decodeClientMessage(json("{'type':'publish','event':" + event + "}"));
         assertThat(message).isInstanceOf(ClientMessage.Publish.class);

@@ -156,6 +156,47 @@ class ProtocolCodecErrorTest {
                 .satisfies(problem -> assertThat(problem.code()).isEqualTo(code));
     }
 
+    static Stream<Arguments> malformedServerFrames() {
+        return Stream.of(
+                arguments("{'type':", ErrorCode.INVALID_JSON, "Invalid JSON"),
+                arguments("[1]", ErrorCode.INVALID_MESSAGE, "got array"),
+                arguments("{}", ErrorCode.MISSING_TYPE, "'type'"),
+                arguments("{'type':'nope'}", ErrorCode.UNKNOWN_TYPE, "nope"),
+                arguments("{'type':'welcome'}", ErrorCode.INVALID_FIELD, "'client_id' is required"),
+                arguments("{'type':'welcome','client_id':'c','server_time':'noon'}", ErrorCode.INVALID_FIELD,
+                        "'server_time': 'noon'"),
+                arguments("{'type':'event'}", ErrorCode.INVALID_MESSAGE, "'event'"),
+                arguments("{'type':'event','event':{'topic':'a','priority':11}}", ErrorCode.INVALID_PRIORITY,
+                        "'event.priority'"),
+                arguments("{'type':'published','event_id':'e'}", ErrorCode.INVALID_FIELD, "'status' is required"),
+                arguments("{'type':'subscribed','subscription_id':'s','topics':[1]}", ErrorCode.INVALID_FIELD,
+                        "'topics[0]' must be a string"),
+                arguments("{'type':'pong','timestamp':'later'}", ErrorCode.INVALID_FIELD, "'timestamp': 'later'"),
+                arguments("{'type':'health'}", ErrorCode.INVALID_MESSAGE, "'health'"),
+                arguments("{'type':'health','health':{'uptime':'long'}}", ErrorCode.INVALID_FIELD,
+                        "'health.uptime' must be a number, got string"),
+                arguments("{'type':'health','health':{'events_processed':'5'}}", ErrorCode.INVALID_FIELD,
+                        "'health.events_processed' must be a number, got string"),
+                arguments("{'type':'health','health':{'connected_clients':[]}}", ErrorCode.INVALID_FIELD,
+                        "'health.connected_clients' must be a number, got array"),
+                arguments("{'type':'health','health':{'status':1}}", ErrorCode.INVALID_FIELD,
+                        "'health.status' must be a string"),
+                arguments("{'type':'health','health':{'errors':'none'}}", ErrorCode.INVALID_FIELD,
+                        "'health.errors' must be an array"),
+                arguments("{'type':'identified','client_id':'c'}", ErrorCode.INVALID_FIELD,
+                        "'client_name' is required"),
+                arguments("{'type':'error'}", ErrorCode.INVALID_FIELD, "'error' is required"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @MethodSource("malformedServerFrames")
+    void shouldRejectMalformedServerFrameWithCodeAndMessage(String frame, ErrorCode code, String fragment) {
+        assertThatExceptionOfType(ProtocolException.class)
+                .isThrownBy(() -> ProtocolCodec.decodeServerMessage(json(frame)))
+                .withMessageContaining(fragment)
+                .satisfies(problem -> assertThat(problem.code()).isEqualTo(code));
+    }
+
     static Stream<Arguments> malformedFramesWithRequestId() {
         return Stream.of(
                 arguments("{'type':'bogus','request_id':'r1'}", ErrorCode.UNKNOWN_TYPE),
