@@ -62,7 +62,10 @@ public final class ConfigLoader {
     private static void apply(RouterConfig.Builder builder, Setting setting, String value, String origin) {
         try {
             setting.apply(builder, value);
-        } catch (IllegalArgumentException e) {
+            // Range checks live in RouterConfig; every value applied before this one passed them,
+            // so a failure here is this value's and can be reported with its origin.
+            builder.build();
+        } catch (IllegalArgumentException | ConfigException e) {
             throw new ConfigException("invalid value '" + value + "' for " + setting.key()
                     + " (from " + origin + "): " + e.getMessage());
         }

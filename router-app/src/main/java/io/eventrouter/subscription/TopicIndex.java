@@ -3,8 +3,10 @@ package io.eventrouter.subscription;
 import io.eventrouter.protocol.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -66,7 +68,7 @@ public final class TopicIndex<T> {
             exactValues.forEach(sink);
         }
         if (!root.isEmpty()) {
-            root.match(Topics.split(topic), 0, sink);
+            root.match(Topics.split(topic), 0, sink, new HashSet<>());
         }
     }
 
@@ -74,6 +76,9 @@ public final class TopicIndex<T> {
     public int size() {
         return patterns;
     }
+
+    /** A '#' node entered at a topic depth; nodes compare by identity. */
+    private record Visit(Object node, int depth) {}
 
     private static final class Node<T> {
         private Map<String, Node<T>> literal;
@@ -100,11 +105,19 @@ public final class TopicIndex<T> {
             return literal.computeIfAbsent(segment, key -> new Node<>());
         }
 
-        void match(String[] topic, int depth, Consumer<T> sink) {
+        /**
+         * {@code visited} holds the ('#' node, depth) pairs already explored in this call. Only a
+         * '#' can consume a varying number of segments, so two ways of matching one pattern
+         * (e.g. {@code #.#} or {@code #.a.#} against {@code a.a}) meet again at such a pair;
+         * exploring each once reports every pattern once and keeps the work polynomial.
+         */
+        void match(String[] topic, int depth, Consumer<T> sink, Set<Visit> visited) {
             if (multi != null) {
                 // '#' swallows zero or more segments: try every remaining suffix.
                 for (int next = depth; next <= topic.length; next++) {
-                    multi.match(topic, next, sink);
+                    if (visited.add(new Visit(multi, next))) {
+                        multi.match(topic, next, sink, visited);
+                    }
                 }
             }
             if (depth == topic.length) {
@@ -114,11 +127,11 @@ public final class TopicIndex<T> {
             if (literal != null) {
                 Node<T> child = literal.get(topic[depth]);
                 if (child != null) {
-                    child.match(topic, depth + 1, sink);
+                    child.match(topic, depth + 1, sink, visited);
                 }
             }
             if (single != null) {
-                single.match(topic, depth + 1, sink);
+                single.match(topic, depth + 1, sink, visited);
             }
         }
 

@@ -69,6 +69,17 @@ final class JsonFields {
         return integer(value, name(field), code);
     }
 
+    JsonNumber optNumber(String field) throws ProtocolException {
+        JsonValue value = object.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number) {
+            return number;
+        }
+        throw wrongType(field, "a number", value);
+    }
+
     JsonObject optObject(String field) throws ProtocolException {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {

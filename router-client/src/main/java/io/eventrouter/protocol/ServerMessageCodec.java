@@ -1,5 +1,6 @@
 package io.eventrouter.protocol;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
@@ -123,11 +124,11 @@ final class ServerMessageCodec {
         if (h == null) {
             throw f.invalid(ErrorCode.INVALID_MESSAGE, "A 'health' frame needs a 'health' object");
         }
-        JsonObject o = h.object();
+        JsonNumber uptime = h.optNumber("uptime");
         return new Health(h.optString("status"),
-                o.containsKey("uptime") ? o.getJsonNumber("uptime").doubleValue() : 0.0,
-                longOf(o, "events_processed"), longOf(o, "events_failed"), longOf(o, "events_in_queue"),
-                longOf(o, "active_subscriptions"), longOf(o, "connected_clients"),
+                uptime == null ? 0.0 : uptime.doubleValue(),
+                longOf(h, "events_processed"), longOf(h, "events_failed"), longOf(h, "events_in_queue"),
+                longOf(h, "active_subscriptions"), longOf(h, "connected_clients"),
                 h.optTimestamp("last_event_at"), h.optStringList("errors"));
     }
 
@@ -139,8 +140,9 @@ final class ServerMessageCodec {
         return jakarta.json.Json.createObjectBuilder(extras).build();
     }
 
-    private static long longOf(JsonObject object, String name) {
-        return object.containsKey(name) && !object.isNull(name) ? object.getJsonNumber(name).longValue() : 0L;
+    private static long longOf(JsonFields fields, String name) throws ProtocolException {
+        JsonNumber number = fields.optNumber(name);
+        return number == null ? 0L : number.longValue();
     }
 
     private static ErrorCode errorCode(String wire) {

@@ -1,0 +1,340 @@
+package io.eventrouter.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The per-connection outbox, driven through {@link ClientSession}. Event frames here are named
+ * after their priority ({@code 9a} is priority 9) so the expected write order reads directly.
+ */
+class OutboxTest {
+    private final FakeTransport transport = new FakeTransport();
+    private final RecordingListener listener = new RecordingListener();
+
+    @Test
+    void shouldWriteFramesInlineWhenTheSocketKeepsUp() throws InterruptedException {
+        ClientSession session = session(10, 10);
+
+        session.reply("welcome");
+        deliver(session, "5a", "9a", "1a");
+
+        assertThat(transport.written()).containsExactly("welcome", "5a", "9a", "1a");
+        assertThat(listener.deliveredCount()).isEqualTo(3);
+        assertThat(session.pendingEvents()).isZero();
+        assertThat(session.awaitFlushed(System.nanoTime())).isTrue();
+    }
+
+    @Test
+    void shouldWriteControlRepliesBeforeQueuedEvents() {
+        ClientSession session = session(10, 10);
+        transport.hold();
+        deliver(session, "5a");                       // in flight
+        deliver(session, "5b", "10a", "1a");
+        session.reply("published-1");
+        session.reply("pong-2");
+
+        releaseAll();
+
+        assertThat(transport.written()).containsExactly("5a", "published-1", "pong-2", "10a", "5b", "1a");
+        assertThat(listener.deliveredCount()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldWriteEventsHighestPriorityFirstAndFifoWithinAPriority() {
+        ClientSession session = session(100, 10);
+        transport.hold();
+        deliver(session, "1a");                       // in flight
+        deliver(session, "5a", "1b", "9a", "5b", "10a", "1c", "9b", "5c", "3a");
+
+        assertThat(session.pendingEvents()).isEqualTo(9);
+        releaseAll();
+
+        assertThat(transport.written()).containsExactly("1a", "10a", "9a", "9b", "5a", "5b", "5c", "3a", "1b", "1c");
+        assertThat(session.pendingEvents()).isZero();
+    }
+
+    @Test
+    void shouldNeverDropControlRepliesEvenWhenTheEventQueueIsFull() {
+        ClientSession session = session(1, 100);
+        transport.hold();
+        deliver(session, "5a", "5b");                 // one in flight, one filling the queue
+        for (int i = 0; i < 5; i++) {
+            session.reply("reply-" + i);
+        }
+
+        releaseAll();
+
+        assertThat(transport.written()).containsExactly("5a", "reply-0", "reply-1", "reply-2", "reply-3", "reply-4", "5b");
+        assertThat(listener.slowConsumerDrops()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "offered priority {0}")
+    @ValueSource(ints = {4, 7, 10})
+    void shouldEvictNewestLowestPriorityEventWhenFull(int priority) {
+        ClientSession session = stalledAndFull();     // in flight 5a; queued 3a, 3b, 7a
+
+        session.deliver(priority + "x", priority);
+
+        assertThat(listener.slowConsumerDrops()).containsExactly(3);
+        assertThat(session.pendingEvents()).isEqualTo(3);
+        releaseAll();
+        assertThat(transport.written()).containsExactlyInAnyOrder("5a", "3a", "7a", priority + "x")
+                .doesNotContain("3b");
+    }
+
+    @ParameterizedTest(name = "offered priority {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void shouldDropTheOfferedEventWhenItsPriorityIsNotHigherThanTheLowestQueued(int priority) {
+        ClientSession session = stalledAndFull();
+
+        session.deliver(priority + "x", priority);
+
+        assertThat(listener.slowConsumerDrops()).containsExactly(priority);
+        assertThat(session.pendingEvents()).isEqualTo(3);
+        releaseAll();
+        assertThat(transport.written()).containsExactly("5a", "7a", "3a", "3b");
+    }
+
+    @Test
+    void shouldReportOverflowOnceAfterMoreThanDropLimitConsecutiveDrops() {
+        RecordingListener closing = new RecordingListener().closingOnOverflow();
+        ClientSession session = new ClientSession(transport, null, closing, 1, 3);
+        transport.hold();
+        session.deliver("5a", 5);                     // in flight
+        session.deliver("5b", 5);                     // fills the queue
+
+        for (int i = 0; i < 3; i++) {
+            session.deliver("drop-" + i, 5);
+        }
+        assertThat(closing.slowConsumerDrops()).hasSize(3);
+        assertThat(closing.overflows()).isEmpty();
+
+        session.deliver("drop-3", 5);
+
+        assertThat(closing.overflows()).hasSize(1);
+        assertThat(closing.overflows().get(0)).contains("4 events dropped in a row", "client queue of 1 full");
+        assertThat(session.isClosed()).isTrue();
+        assertThat(transport.closeCode()).isEqualTo(1008);
+
+        session.deliver("after-close", 5);
+
+        assertThat(closing.overflows()).hasSize(1);
+        assertThat(closing.slowConsumerDrops()).hasSize(4);
+        assertThat(closing.disconnectDrops()).containsExactly(1, 1);   // queued 5b on close, then after-close
+    }
+
+    @Test
+    void shouldCountEvictionsAsDropsTowardsTheLimit() {
+        ClientSession session = session(1, 2);
+        transport.hold();
+        deliver(session, "1a", "1b");                 // in flight, queued
+
+        deliver(session, "2a", "3a");                 // each evicts the queued lower one
+        assertThat(listener.overflows()).isEmpty();
+        deliver(session, "4a");
+
+        assertThat(listener.slowConsumerDrops()).containsExactly(1, 2, 3);
+        assertThat(listener.overflows()).hasSize(1);
+    }
+
+    @Test
+    void shouldResetTheConsecutiveDropCountWhenASendCompletes() {
+        ClientSession session = session(1, 3);
+        transport.hold();
+        deliver(session, "5a", "5b");                 // in flight, queued
+        deliver(session, "5c", "5d", "5e");           // three drops: at the limit, not over it
+
+        transport.releaseOne();                       // 5a written; 5b goes in flight, queue has room
+        deliver(session, "5f");                       // queued
+        deliver(session, "5g", "5h", "5i");           // three more drops, counted from zero
+
+        assertThat(listener.slowConsumerDrops()).hasSize(6);
+        assertThat(listener.overflows()).isEmpty();
+
+        deliver(session, "5j");                       // the fourth in a row since the last write
+
+        assertThat(listener.overflows()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotResetTheDropCountWhenASendFails() {
+        ClientSession session = session(1, 1);
+        transport.hold();
+        deliver(session, "5a", "5b", "5c");           // in flight, queued, one drop
+
+        transport.failOne(new IllegalStateException("reset by peer"));
+        deliver(session, "5d");                       // nothing written since the drop: second in a row
+
+        assertThat(listener.sendFailures()).extracting(Throwable::getMessage).containsExactly("reset by peer");
+        assertThat(listener.overflows()).hasSize(1);
+        assertThat(listener.deliveredCount()).isZero();
+    }
+
+    @Test
+    void shouldReportASendThatThrowsAsAFailedSend() {
+        ClientSession session = session(10, 10);
+        transport.throwOnSend(new IllegalStateException("socket closed"));
+
+        session.deliver("5a", 5);
+
+        assertThat(listener.sendFailures()).extracting(Throwable::getMessage).containsExactly("socket closed");
+        assertThat(listener.deliveredCount()).isZero();
+    }
+
+    @Test
+    void shouldDeliverManyInlineCompletionsInOrderWithoutGrowingTheStack() {
+        int count = 200_000;
+        ClientSession session = session(count, 10);
+        transport.hold();
+        session.deliver("first", 5);                  // in flight
+        List<String> expected = new ArrayList<>(count + 1);
+        expected.add("first");
+        for (int i = 0; i < count; i++) {
+            String frame = "e" + i;
+            session.deliver(frame, 5);
+            expected.add(frame);
+        }
+        assertThat(session.pendingEvents()).isEqualTo(count);
+
+        transport.completeInline();
+        transport.releaseOne();                       // every further send completes before sendText returns
+
+        assertThat(transport.written()).isEqualTo(expected);
+        assertThat(listener.deliveredCount()).isEqualTo(count + 1L);
+        assertThat(session.pendingEvents()).isZero();
+        assertThat(listener.sendFailures()).isEmpty();
+    }
+
+    @Test
+    void shouldCountQueuedEventsAsDroppedOnClose() {
+        ClientSession session = session(10, 10);
+        transport.hold();
+        deliver(session, "5a", "5b", "7a", "1a");     // one in flight, three queued
+        session.reply("pong");
+
+        assertThat(session.close(1001, "going away")).isTrue();
+
+        assertThat(listener.disconnectDrops()).containsExactly(3);
+        assertThat(session.pendingEvents()).isZero();
+        assertThat(session.isClosed()).isTrue();
+        assertThat(transport.closeCode()).isEqualTo(1001);
+        assertThat(transport.closeReason()).isEqualTo("going away");
+
+        transport.releaseOne();                       // the in-flight frame completes after close
+
+        assertThat(transport.written()).containsExactly("5a");
+    }
+
+    @Test
+    void shouldCloseOnlyOnce() {
+        ClientSession session = session(10, 10);
+        transport.hold();
+        deliver(session, "5a", "5b");
+
+        assertThat(session.close(1000, "bye")).isTrue();
+        assertThat(session.close(1000, "bye")).isFalse();
+        assertThat(session.markClosed()).isFalse();
+
+        assertThat(listener.disconnectDrops()).containsExactly(1);
+    }
+
+    @Test
+    void shouldDropEventsAndIgnoreRepliesAfterThePeerWentAway() {
+        ClientSession session = session(10, 10);
+
+        assertThat(session.markClosed()).isTrue();
+        session.deliver("5a", 5);
+        session.deliver("5b", 5);
+        session.reply("pong");
+
+        assertThat(transport.written()).isEmpty();
+        assertThat(transport.closeCode()).isEqualTo(-1);
+        assertThat(listener.disconnectDrops()).containsExactly(1, 1);
+    }
+
+    @Test
+    void shouldReportFlushedOnlyOnceEverythingIsWritten() throws InterruptedException {
+        ClientSession session = session(10, 10);
+        transport.hold();
+        deliver(session, "5a", "5b");
+        session.reply("pong");
+
+        // a deadline already passed: answers at once, without waiting
+        assertThat(session.awaitFlushed(System.nanoTime())).isFalse();
+        transport.releaseOne();
+        assertThat(session.awaitFlushed(System.nanoTime())).isFalse();
+        transport.releaseOne();
+        assertThat(session.awaitFlushed(System.nanoTime())).isFalse();
+        transport.releaseOne();
+
+        assertThat(session.awaitFlushed(System.nanoTime())).isTrue();
+        assertThat(transport.written()).containsExactly("5a", "pong", "5b");
+    }
+
+    @Test
+    void shouldWakeAWaiterWhenTheLastFrameIsWritten() throws Exception {
+        ClientSession session = session(10, 10);
+        transport.hold();
+        deliver(session, "5a", "5b");
+        CompletableFuture<Boolean> flushed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return session.awaitFlushed(System.nanoTime() + TimeUnit.MINUTES.toNanos(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+
+        transport.releaseOne();
+        transport.releaseOne();
+
+        assertThat(flushed.get(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shouldReportFlushedOnceClosed() throws InterruptedException {
+        ClientSession session = session(10, 10);
+        transport.hold();
+        deliver(session, "5a", "5b");
+
+        session.close(1000, "bye");
+
+        assertThat(session.awaitFlushed(System.nanoTime())).isTrue();
+    }
+
+    private ClientSession session(int capacity, int dropLimit) {
+        return new ClientSession(transport, null, listener, capacity, dropLimit);
+    }
+
+    /** A stalled peer: {@code 5a} in flight, and a full queue of three holding 3a, 3b, 7a. */
+    private ClientSession stalledAndFull() {
+        ClientSession session = session(3, 100);
+        transport.hold();
+        deliver(session, "5a", "3a", "3b", "7a");
+        assertThat(session.pendingEvents()).isEqualTo(3);
+        assertThat(listener.slowConsumerDrops()).isEmpty();
+        return session;
+    }
+
+    /** Delivers frames named after their priority, e.g. {@code 10a} at priority 10. */
+    private static void deliver(ClientSession session, String... frames) {
+        for (String frame : frames) {
+            session.deliver(frame, Integer.parseInt(frame.replaceAll("\\D.*$", "")));
+        }
+    }
+
+    /** Lets the stalled socket catch up: completes what is held, and everything after inline. */
+    private void releaseAll() {
+        transport.completeInline();
+        while (transport.inFlight() > 0) {
+            transport.releaseOne();
+        }
+    }
+}

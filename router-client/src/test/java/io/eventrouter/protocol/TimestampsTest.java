@@ -1,0 +1,62 @@
+package io.eventrouter.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimestampsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "2026-11-27T04:10:41.123456Z,        2026-11-27T04:10:41.123456Z",
+        "2026-11-27T04:10:41.123456+00:00,   2026-11-27T04:10:41.123456Z",
+        "2026-11-27T06:10:41.123456+02:00,   2026-11-27T04:10:41.123456Z",
+        "2026-11-26T23:10:41.123456-05:00,   2026-11-27T04:10:41.123456Z",
+        // naive timestamps (Python's datetime.utcnow().isoformat()) are UTC
+        "2026-11-27T04:10:41.123456,         2026-11-27T04:10:41.123456Z",
+        "2026-11-27T04:10:41,                2026-11-27T04:10:41Z",
+        // a space instead of 'T' (str(datetime))
+        "2026-11-27 04:10:41.123456+00:00,   2026-11-27T04:10:41.123456Z",
+        "2026-11-27 04:10:41.123456,         2026-11-27T04:10:41.123456Z",
+        "2026-11-27 06:10:41+02:00,          2026-11-27T04:10:41Z",
+        // other precisions
+        "2026-11-27T04:10:41.5Z,             2026-11-27T04:10:41.500Z",
+        "2026-11-27T04:10:41.123456789Z,     2026-11-27T04:10:41.123456789Z",
+        "2026-11-27T04:10Z,                  2026-11-27T04:10:00Z",
+    })
+    void shouldParseAnyIsoDateTime(String text, String expected) {
+        assertThat(Timestamps.parse(text)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "yesterday", "2026-11-27", "2026-13-01T00:00:00", "2026-11-27T25:00:00Z",
+        "2026-11-27T04:10:41+25:00", "1700000000", "2026-11-27X04:10:41"})
+    void shouldRejectTextThatIsNotAnIsoDateTime(String text) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Timestamps.parse(text))
+                .withMessage("'" + text + "' is not an ISO-8601 date-time");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "2026-11-27T04:10:41.123456Z,      2026-11-27T04:10:41.123456+00:00",
+        "2026-11-27T04:10:41Z,             2026-11-27T04:10:41.000000+00:00",
+        "2026-11-27T04:10:41.123456789Z,   2026-11-27T04:10:41.123456+00:00",
+        "1970-01-01T00:00:00Z,             1970-01-01T00:00:00.000000+00:00",
+    })
+    void shouldFormatInUtcWithMicrosecondsAndExplicitOffset(String instant, String expected) {
+        assertThat(Timestamps.format(Instant.parse(instant))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2026-11-27T04:10:41.123456Z", "2000-02-29T23:59:59.999999Z", "1970-01-01T00:00:00Z"})
+    void shouldParseWhatItFormats(String instant) {
+        Instant value = Instant.parse(instant);
+
+        assertThat(Timestamps.parse(Timestamps.format(value))).isEqualTo(value);
+    }
+}
