@@ -18,7 +18,7 @@ public final class EventQueue {
     private final TakePolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<Event>[] lanes = new ArrayDeque[Priority.LEVELS];
     private final int[] sizes = new int[Priority.LEVELS];
     private int size;

@@ -48,6 +48,8 @@ public final class RouterServer implements AutoCloseable {
         try {
             cdi = new Weld("event-router-" + UUID.randomUUID())
                     .disableDiscovery()
+                    // Our own stop() is the graceful path; Weld's hook would race it on SIGTERM.
+                    .skipShutdownHook()
                     .addBeanClasses(Router.class)
                     .addExtension(new ConfigExtension(config))
                     .initialize();

@@ -17,10 +17,11 @@ final class Outbox {
     private final int capacity;
     private final int dropLimit;
     private final ArrayDeque<String> control = new ArrayDeque<>();
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<String>[] lanes = new ArrayDeque[Priority.LEVELS];
     private int events;
     private int consecutiveDrops;
+    private boolean overflowReported;
     private boolean closed;
     private boolean sending;
     private boolean sendingEvent;
@@ -68,7 +69,8 @@ final class Outbox {
                 } else {
                     listener.droppedForSlowConsumer(priority);
                 }
-                if (++consecutiveDrops > dropLimit) {
+                if (++consecutiveDrops > dropLimit && !overflowReported) {
+                    overflowReported = true;
                     overflow = consecutiveDrops + " events dropped in a row (client queue of "
                             + capacity + " full)";
                 }

@@ -72,6 +72,7 @@ class MessageTypesTest {
                     "last_event_at", "errors");
             assertThat(health.getString("status")).isEqualTo("healthy");
             assertThat(health.getInt("connected_clients")).isEqualTo(2);
+            assertThat(other.isOpen()).isTrue();
             assertThat(health.getInt("active_subscriptions")).isEqualTo(1);
             assertThat(health.getInt("events_processed")).isEqualTo(1);
             assertThat(health.getString("last_event_at")).endsWith("+00:00");
