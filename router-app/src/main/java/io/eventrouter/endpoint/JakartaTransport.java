@@ -4,27 +4,55 @@ import io.eventrouter.session.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A {@link Transport} over a Jakarta WebSocket session, using asynchronous sends. */
+/**
+ * A {@link Transport} over a Jakarta WebSocket session. On Jetty it writes through Jetty's core
+ * session, which takes bytes and batches small frames; elsewhere it uses the portable async API.
+ */
 final class JakartaTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(JakartaTransport.class);
     private static final int MAX_REASON_BYTES = 120;
 
+    /** Frames handed to Jetty at once; beyond that they wait in the outbox, where drops apply. */
+    private static final int MAX_IN_FLIGHT = 64;
+
     private final Session session;
+    private final CoreSession core;
     private final String remoteAddress;
 
     JakartaTransport(Session session, String remoteAddress) {
         this.session = session;
+        this.core = session instanceof JakartaWebSocketSession jetty ? jetty.getCoreSession() : null;
         this.remoteAddress = remoteAddress;
     }
 
     @Override
-    public void sendText(String frame, Consumer<Throwable> done) {
-        session.getAsyncRemote().sendText(frame, result -> done.accept(result.isOK() ? null : result.getException()));
+    public int maxInFlight() {
+        return core == null ? 1 : MAX_IN_FLIGHT;
+    }
+
+    @Override
+    public void send(ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
+        if (core != null) {
+            // Jetty's own session: hand over the bytes and let small frames share one write.
+            core.sendFrame(new Frame(OpCode.TEXT, frame),
+                    Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> done.accept(null), done), !flush);
+        } else {
+            // Any other container: the portable Jakarta API, one frame at a time.
+            session.getAsyncRemote().sendText(StandardCharsets.UTF_8.decode(frame).toString(),
+                    result -> done.accept(result.isOK() ? null : result.getException()));
+        }
     }
 
     @Override

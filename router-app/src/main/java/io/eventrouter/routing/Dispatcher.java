@@ -90,11 +90,11 @@ final class Dispatcher implements Runnable {
                     matches.add(subscription);
                 }
             });
-            String json = null;
+            byte[] json = null;
             for (Subscription subscription : matches) {
                 if (subscription.accepts(event)) {
                     if (json == null) {
-                        json = ProtocolCodec.encodeEvent(event);
+                        json = ProtocolCodec.encodeEventUtf8(event);
                     }
                     subscription.owner().deliver(subscription.frame(json), event.priority());
                 }

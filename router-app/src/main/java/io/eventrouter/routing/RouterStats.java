@@ -62,8 +62,8 @@ final class RouterStats implements OutboxListener {
     }
 
     @Override
-    public void delivered() {
-        delivered.increment();
+    public void delivered(int count) {
+        delivered.add(count);
     }
 
     @Override

@@ -71,6 +71,9 @@ public final class RouterServer implements AutoCloseable {
         connector = new ServerConnector(server);
         connector.setHost(config.host());
         connector.setPort(config.port());
+        // On shutdown Jetty shortens idle timeouts to this; a subscriber still reading its
+        // backlog must keep its connection for as long as we keep delivering.
+        connector.setShutdownIdleTimeout(Math.max(1000, config.shutdownTimeout().toMillis()));
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");

@@ -1,6 +1,8 @@
 package io.eventrouter.session;
 
 import io.eventrouter.protocol.SubscriptionSpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,12 +61,17 @@ public final class ClientSession {
 
     /** Queues a reply; replies are never dropped and go before waiting events. */
     public void reply(String frame) {
-        outbox.offerControl(frame);
+        outbox.offerControl(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Queues an event frame, subject to the slow-consumer policy. */
-    public void deliver(String frame, int priority) {
+    /** Queues an encoded event frame, subject to the slow-consumer policy. */
+    public void deliver(ByteBuffer frame, int priority) {
         outbox.offerEvent(frame, priority);
+    }
+
+    /** Queues an event frame given as text. */
+    public void deliver(String frame, int priority) {
+        deliver(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), priority);
     }
 
     public int pendingEvents() {

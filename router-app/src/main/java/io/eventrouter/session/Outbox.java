@@ -1,30 +1,39 @@
 package io.eventrouter.session;
 
 import io.eventrouter.protocol.Priority;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
- * The bounded outbound queue of one connection, and the pump that writes it with one frame in
- * flight at a time. Replies (control frames) go first and are never dropped; events wait in one
- * FIFO lane per priority. When {@code capacity} events wait, a new event evicts the newest event
- * of a lower priority or is itself dropped; after {@code dropLimit} drops with nothing written
- * in between, the listener is told to disconnect the subscriber.
+ * The bounded outbound queue of one connection, and the pump that writes it. Replies (control
+ * frames) go first and are never dropped; events wait in one FIFO lane per priority. When
+ * {@code capacity} events wait, a new event evicts the newest event of a lower priority or is
+ * itself dropped; after more than {@code dropLimit} drops with nothing written in between, the
+ * listener is told once to disconnect the subscriber.
+ *
+ * <p>The pump hands the transport a group of waiting frames at a time (up to its
+ * {@link Transport#maxInFlight()} and {@value #MAX_GROUP_BYTES} bytes), flushing after the
+ * last, then waits for that group before taking the next. Frames stay in this queue, where
+ * the drop policy can still reach them, until the transport can take them.
  */
 final class Outbox {
+    static final int MAX_GROUP_BYTES = 256 * 1024;
+
     private final ClientSession session;
     private final Transport transport;
     private final OutboxListener listener;
     private final int capacity;
     private final int dropLimit;
-    private final ArrayDeque<String> control = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>();
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private final ArrayDeque<String>[] lanes = new ArrayDeque[Priority.LEVELS];
+    private final ArrayDeque<ByteBuffer>[] lanes = new ArrayDeque[Priority.LEVELS];
+    private final ByteBuffer[] group;
     private int events;
     private int consecutiveDrops;
     private boolean overflowReported;
     private boolean closed;
     private boolean sending;
-    private boolean sendingEvent;
+    private int groupEvents;
     private boolean sendReturned;
     private boolean completedInline;
 
@@ -34,12 +43,13 @@ final class Outbox {
         this.listener = listener;
         this.capacity = capacity;
         this.dropLimit = dropLimit;
+        this.group = new ByteBuffer[Math.max(1, transport.maxInFlight())];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new ArrayDeque<>();
         }
     }
 
-    void offerControl(String frame) {
+    void offerControl(ByteBuffer frame) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -49,7 +59,7 @@ final class Outbox {
         pump();
     }
 
-    void offerEvent(String frame, int priority) {
+    void offerEvent(ByteBuffer frame, int priority) {
         String overflow = null;
         synchronized (this) {
             if (closed) {
@@ -94,7 +104,7 @@ final class Outbox {
             dropped = events;
             events = 0;
             control.clear();
-            for (ArrayDeque<String> lane : lanes) {
+            for (ArrayDeque<ByteBuffer> lane : lanes) {
                 lane.clear();
             }
             notifyAll();
@@ -115,30 +125,25 @@ final class Outbox {
             if (remaining <= 0) {
                 return false;
             }
-            long millis = Math.max(1, remaining / 1_000_000);
-            wait(millis);
+            wait(Math.max(1, remaining / 1_000_000));
         }
         return true;
     }
 
     /**
-     * Writes queued frames one at a time. A send that completes on this thread before
-     * {@code sendText} returns is handled by looping here rather than recursing, so a fast
+     * Writes queued frames a group at a time. A group that completes on this thread before the
+     * last {@code send} returns is followed by looping here rather than recursing, so a fast
      * socket cannot overflow the stack.
      */
     private void pump() {
         while (true) {
-            String frame;
+            int count;
             synchronized (this) {
                 if (sending || closed) {
                     return;
                 }
-                frame = control.pollFirst();
-                sendingEvent = frame == null;
-                if (frame == null) {
-                    frame = pollEvent();
-                }
-                if (frame == null) {
+                count = takeGroup();
+                if (count == 0) {
                     notifyAll();
                     return;
                 }
@@ -146,10 +151,16 @@ final class Outbox {
                 sendReturned = false;
                 completedInline = false;
             }
-            try {
-                transport.sendText(frame, this::sent);
-            } catch (RuntimeException e) {
-                sent(e);
+            for (int i = 0; i < count; i++) {
+                ByteBuffer frame = group[i];
+                group[i] = null;
+                boolean last = i == count - 1;
+                try {
+                    transport.send(frame, last, last ? this::groupSent : Outbox::partSent);
+                } catch (RuntimeException e) {
+                    groupSent(e);
+                    return;
+                }
             }
             synchronized (this) {
                 sendReturned = true;
@@ -160,14 +171,39 @@ final class Outbox {
         }
     }
 
-    private void sent(Throwable failure) {
+    /** Moves waiting frames into {@link #group}: replies first, then events by priority. */
+    private int takeGroup() {
+        int count = 0;
+        int bytes = 0;
+        groupEvents = 0;
+        while (count < group.length && bytes < MAX_GROUP_BYTES) {
+            ByteBuffer frame = control.pollFirst();
+            if (frame == null) {
+                frame = pollEvent();
+                if (frame == null) {
+                    break;
+                }
+                groupEvents++;
+            }
+            group[count++] = frame;
+            bytes += frame.remaining();
+        }
+        return count;
+    }
+
+    /** Frames before the last of a group: a failure also fails the last, which reports it. */
+    private static void partSent(Throwable failure) {
+        // nothing to do: completion is tracked by the group's last frame
+    }
+
+    private void groupSent(Throwable failure) {
         boolean inline;
-        boolean wasEvent;
+        int delivered;
         synchronized (this) {
             sending = false;
             inline = !sendReturned;
             completedInline = inline;
-            wasEvent = sendingEvent;
+            delivered = groupEvents;
             if (failure == null) {
                 consecutiveDrops = 0;
             }
@@ -176,17 +212,17 @@ final class Outbox {
             listener.sendFailed(session, failure);
             return;
         }
-        if (wasEvent) {
-            listener.delivered();
+        if (delivered > 0) {
+            listener.delivered(delivered);
         }
         if (!inline) {
             pump();
         }
     }
 
-    private String pollEvent() {
+    private ByteBuffer pollEvent() {
         for (int lane = lanes.length - 1; lane >= 0; lane--) {
-            String frame = lanes[lane].pollFirst();
+            ByteBuffer frame = lanes[lane].pollFirst();
             if (frame != null) {
                 events--;
                 return frame;

@@ -3,8 +3,8 @@ package io.eventrouter.session;
 /** What an {@link Outbox} reports to the router's counters. */
 public interface OutboxListener {
 
-    /** An event frame reached the socket. */
-    void delivered();
+    /** Event frames reached the socket. */
+    void delivered(int count);
 
     /** An event frame of this priority was dropped because the subscriber fell behind. */
     void droppedForSlowConsumer(int priority);
@@ -20,7 +20,7 @@ public interface OutboxListener {
 
     OutboxListener NONE = new OutboxListener() {
         @Override
-        public void delivered() {}
+        public void delivered(int count) {}
 
         @Override
         public void droppedForSlowConsumer(int priority) {}

@@ -3,18 +3,20 @@ package io.eventrouter.session;
 import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.ProtocolCodec;
 import io.eventrouter.protocol.SubscriptionSpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One subscription of one connection. Holds what the dispatcher needs per event without
  * recomputing it: the minimum priority and the start of the {@code event} frame up to the
- * event object, so a delivery is {@code framePrefix + eventJson + "}"}.
+ * event object (UTF-8), so a delivery is {@code framePrefix + eventJson + "}"}.
  */
 public final class Subscription {
     private final String id;
     private final ClientSession owner;
     private final SubscriptionSpec spec;
     private final int minimumPriority;
-    private final String framePrefix;
+    private final byte[] framePrefix;
     private long lastMatch = -1;
 
     Subscription(String id, ClientSession owner, SubscriptionSpec spec) {
@@ -22,7 +24,8 @@ public final class Subscription {
         this.owner = owner;
         this.spec = spec.withId(id);
         this.minimumPriority = spec.minimumPriority();
-        this.framePrefix = "{\"type\":\"event\",\"subscription_id\":" + ProtocolCodec.quote(id) + ",\"event\":";
+        this.framePrefix = ("{\"type\":\"event\",\"subscription_id\":" + ProtocolCodec.quote(id) + ",\"event\":")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     public String id() {
@@ -51,9 +54,16 @@ public final class Subscription {
         return event.target() == null || owner.answersTo(event.target());
     }
 
-    /** The full frame delivering an already encoded event under this subscription. */
-    public String frame(String eventJson) {
-        return framePrefix + eventJson + "}";
+    /**
+     * The full frame delivering an already encoded event (UTF-8 JSON) under this subscription:
+     * the event's bytes are copied, never re-encoded.
+     */
+    public ByteBuffer frame(byte[] eventJson) {
+        byte[] frame = new byte[framePrefix.length + eventJson.length + 1];
+        System.arraycopy(framePrefix, 0, frame, 0, framePrefix.length);
+        System.arraycopy(eventJson, 0, frame, framePrefix.length, eventJson.length);
+        frame[frame.length - 1] = '}';
+        return ByteBuffer.wrap(frame);
     }
 
     /**

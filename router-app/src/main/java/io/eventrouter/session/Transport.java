@@ -1,15 +1,27 @@
 package io.eventrouter.session;
 
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /** The socket under a {@link ClientSession}; the WebSocket endpoint supplies it. */
 public interface Transport {
 
     /**
-     * Sends one text frame asynchronously. {@code done} receives null on success or the failure,
-     * possibly on the calling thread before this method returns.
+     * How many frames may be handed over before the first completes. With more than one, the
+     * outbox passes a group of frames at once and asks for a flush only after the last, so a
+     * busy connection gets few large writes instead of one write per frame.
      */
-    void sendText(String frame, Consumer<Throwable> done);
+    default int maxInFlight() {
+        return 1;
+    }
+
+    /**
+     * Sends one UTF-8 text frame asynchronously. {@code done} receives null on success or the
+     * failure, possibly on the calling thread before this method returns.
+     *
+     * @param flush false when more frames follow at once and may be written together
+     */
+    void send(ByteBuffer frame, boolean flush, Consumer<Throwable> done);
 
     /** Starts a close handshake with the given code. */
     void close(int code, String reason);

@@ -1,5 +1,7 @@
 package io.eventrouter.session;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,11 +10,13 @@ import java.util.function.Consumer;
 
 /**
  * A socket that records every frame handed to it. By default a send completes inline, before
- * {@code sendText} returns (a fast socket); after {@link #hold()} sends stay in flight (a stalled
+ * {@code send} returns (a fast socket); after {@link #hold()} sends stay in flight (a stalled
  * peer) until {@link #releaseOne()} or {@link #failOne(Throwable)} completes the oldest.
  */
 final class FakeTransport implements Transport {
     private final List<String> written = new ArrayList<>();
+    private final List<Boolean> flushes = new ArrayList<>();
+    private final int maxInFlight;
     private final Deque<Consumer<Throwable>> inFlight = new ArrayDeque<>();
     private boolean holding;
     private RuntimeException throwOnSend;
@@ -20,14 +24,34 @@ final class FakeTransport implements Transport {
     private String closeReason;
     private int aborts;
 
+    FakeTransport() {
+        this(1);
+    }
+
+    /** A transport that accepts {@code maxInFlight} frames before the first completes. */
+    FakeTransport(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
     @Override
-    public void sendText(String frame, Consumer<Throwable> done) {
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** The flush flag of every frame, in send order. */
+    synchronized List<Boolean> flushes() {
+        return new ArrayList<>(flushes);
+    }
+
+    @Override
+    public void send(ByteBuffer bytes, boolean flush, Consumer<Throwable> done) {
         Consumer<Throwable> completion;
         synchronized (this) {
             if (throwOnSend != null) {
                 throw throwOnSend;
             }
-            written.add(frame);
+            written.add(StandardCharsets.UTF_8.decode(bytes.duplicate()).toString());
+            flushes.add(flush);
             if (holding) {
                 inFlight.addLast(done);
                 return;
@@ -47,7 +71,7 @@ final class FakeTransport implements Transport {
         holding = false;
     }
 
-    /** Makes {@code sendText} throw instead of sending. */
+    /** Makes {@code send} throw instead of sending. */
     synchronized void throwOnSend(RuntimeException failure) {
         throwOnSend = failure;
     }
@@ -77,7 +101,7 @@ final class FakeTransport implements Transport {
         return inFlight.size();
     }
 
-    /** Every frame passed to sendText, in order (including the ones still in flight). */
+    /** Every frame passed to send, in order (including the ones still in flight). */
     synchronized List<String> written() {
         return new ArrayList<>(written);
     }

@@ -204,7 +204,7 @@ class OutboxTest {
         assertThat(session.pendingEvents()).isEqualTo(count);
 
         transport.completeInline();
-        transport.releaseOne();                       // every further send completes before sendText returns
+        transport.releaseOne();                       // every further send completes before send returns
 
         assertThat(transport.written()).isEqualTo(expected);
         assertThat(listener.deliveredCount()).isEqualTo(count + 1L);
@@ -336,5 +336,27 @@ class OutboxTest {
         while (transport.inFlight() > 0) {
             transport.releaseOne();
         }
+    }
+
+    @Test
+    void shouldHandOverWaitingFramesInGroupsFlushingOnlyAfterTheLast() {
+        FakeTransport grouped = new FakeTransport(4);
+        RecordingListener counts = new RecordingListener();
+        ClientSession session = new ClientSession(grouped, null, counts, 100, 10);
+        grouped.hold();
+        session.deliver("5a", 5);                                   // a group of one, in flight
+        for (String frame : new String[] {"5b", "5c", "5d", "5e", "5f", "5g"}) {
+            session.deliver(frame, 5);
+        }
+        assertThat(grouped.written()).containsExactly("5a");
+        grouped.releaseOne();                                       // next group: four frames
+        assertThat(grouped.written()).containsExactly("5a", "5b", "5c", "5d", "5e");
+        assertThat(grouped.flushes()).containsExactly(true, false, false, false, true);
+        grouped.completeInline();
+        for (int i = 0; i < 4; i++) {
+            grouped.releaseOne();
+        }
+        assertThat(grouped.written()).containsExactly("5a", "5b", "5c", "5d", "5e", "5f", "5g");
+        assertThat(counts.deliveredCount()).isEqualTo(7);
     }
 }

@@ -20,8 +20,8 @@ final class RecordingListener implements OutboxListener {
     }
 
     @Override
-    public synchronized void delivered() {
-        delivered++;
+    public synchronized void delivered(int count) {
+        delivered += count;
     }
 
     @Override

@@ -60,6 +60,17 @@ public final class ProtocolCodec {
         return buffer.toString();
     }
 
+    /** {@link #encodeEvent} as UTF-8 bytes, written straight to bytes without a String. */
+    public static byte[] encodeEventUtf8(Event event) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(512);
+        try (JsonGenerator out = GENERATORS.createGenerator(buffer, java.nio.charset.StandardCharsets.UTF_8)) {
+            out.writeStartObject();
+            EventCodec.write(out, event);
+            out.writeEnd();
+        }
+        return buffer.toByteArray();
+    }
+
     /** Reads an event object with the protocol's defaults for missing fields. */
     public static Event decodeEvent(JsonObject event) throws ProtocolException {
         return EventCodec.read(new JsonFields(event, "event", null), Instant.now());
