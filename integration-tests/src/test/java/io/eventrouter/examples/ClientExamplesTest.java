@@ -1,0 +1,85 @@
+package io.eventrouter.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventrouter.examples.TaskAgents.Completion;
+import io.eventrouter.it.TestRouter;
+import io.eventrouter.protocol.Event;
+import io.eventrouter.protocol.Priority;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs each example against a real router, as the README tells people to. */
+class ClientExamplesTest {
+    private TestRouter router;
+
+    @BeforeEach
+    void start() {
+        router = TestRouter.start();
+    }
+
+    @AfterEach
+    void stop() {
+        router.close();
+    }
+
+    @Test
+    void basicPubSubShouldDeliverEveryTaskEventInOrder() throws Exception {
+        List<Event> received = BasicPubSub.run(router.url());
+
+        assertThat(received).extracting(Event::topic).containsExactlyElementsOf(BasicPubSub.TOPICS);
+        assertThat(received).extracting(Event::type).containsExactlyElementsOf(BasicPubSub.TOPICS);
+        assertThat(received).allSatisfy(event -> assertThat(event.payload().getString("task_id")).isEqualTo("42"));
+    }
+
+    @Test
+    void taskAgentsShouldCompleteEveryTaskExactlyOnceByItsAssignee() throws Exception {
+        TaskAgents.Outcome outcome = TaskAgents.run(router.url());
+
+        List<String> tasks = IntStream.rangeClosed(1, TaskAgents.TASK_COUNT).mapToObj(i -> "task-" + i).toList();
+        assertThat(outcome.assignments()).containsOnlyKeys(tasks);
+        assertThat(outcome.assignments().values()).allSatisfy(worker -> assertThat(TaskAgents.WORKERS).contains(worker));
+        assertThat(outcome.completions()).extracting(Completion::taskId).containsExactlyInAnyOrderElementsOf(tasks);
+        assertThat(outcome.completions()).allSatisfy(done ->
+                assertThat(done.worker()).isEqualTo(outcome.assignments().get(done.taskId())));
+    }
+
+    @Test
+    void requestResponseShouldAnswerFive() throws Exception {
+        Event reply = RequestResponse.run(router.url());
+
+        assertThat(reply.payload().getInt("sum")).isEqualTo(5);
+        assertThat(reply.metadata().correlationId()).isNotBlank();
+    }
+
+    @Test
+    void priorityFilterShouldDeliverOnlyHighAndCriticalAlerts() throws Exception {
+        List<Event> received = PriorityFilter.run(router.url());
+
+        assertThat(received).extracting(Event::priority).containsExactlyInAnyOrder(Priority.HIGH, Priority.CRITICAL);
+        assertThat(received).extracting(event -> event.payload().getString("message"))
+                .containsExactlyInAnyOrder("disk 95% full", "database unreachable");
+    }
+
+    @Test
+    void responseChainShouldCombineTheEstimateIntoThePlan() throws Exception {
+        ResponseChain.Trace trace = ResponseChain.run(router.url());
+
+        Event reply = trace.reply();
+        assertThat(reply.payload().getString("goal")).isEqualTo("release 1.0");
+        assertThat(reply.payload().getJsonArray("steps")).hasSize(ResponseChain.STEPS.size());
+        assertThat(reply.payload().getInt("hours")).isEqualTo(ResponseChain.STEPS.size() * ResponseChain.HOURS_PER_STEP);
+
+        // Each reply repeats its request's correlation id and names the request as its cause.
+        assertThat(reply.metadata().correlationId()).isEqualTo(trace.planRequest().metadata().correlationId());
+        assertThat(reply.metadata().causationId()).isEqualTo(trace.planRequest().id());
+        assertThat(trace.estimateReply().metadata().correlationId())
+                .isEqualTo(trace.estimateRequest().metadata().correlationId());
+        assertThat(trace.estimateReply().metadata().causationId()).isEqualTo(trace.estimateRequest().id());
+        assertThat(trace.estimateRequest().metadata().correlationId())
+                .isNotEqualTo(trace.planRequest().metadata().correlationId());
+    }
+}
