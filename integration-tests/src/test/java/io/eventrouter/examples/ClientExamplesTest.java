@@ -81,5 +81,10 @@ class ClientExamplesTest {
         assertThat(trace.estimateReply().metadata().causationId()).isEqualTo(trace.estimateRequest().id());
         assertThat(trace.estimateRequest().metadata().correlationId())
                 .isNotEqualTo(trace.planRequest().metadata().correlationId());
+        // The inner request points back at the outer one, and the trace id runs through it all.
+        assertThat(trace.estimateRequest().metadata().causationId()).isEqualTo(trace.planRequest().id());
+        assertThat(reply.metadata().traceId()).isNotNull().isEqualTo(trace.planRequest().metadata().traceId())
+                .isEqualTo(trace.estimateRequest().metadata().traceId())
+                .isEqualTo(trace.estimateReply().metadata().traceId());
     }
 }

@@ -1,7 +1,9 @@
 package io.eventrouter.examples;
 
 import io.eventrouter.client.EventRouterClient;
+import io.eventrouter.client.Payloads;
 import io.eventrouter.protocol.Event;
+import io.eventrouter.protocol.EventMetadata;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * asks an estimator ({@code chain.estimate}) and combines its answer into the reply.
  *
  * <p>Each request has its own {@code correlation_id}, which its reply repeats; a reply's
- * {@code causation_id} is the id of the request event it answers. {@link #main} prints them.
+ * {@code causation_id} is the id of the request event it answers. The planner's own request
+ * names the caller's request as its cause and carries the caller's {@code trace_id}, so the
+ * whole chain can be followed. {@link #main} prints the ids.
  */
 public final class ResponseChain {
     static final String DEFAULT_URL = "ws://localhost:9090/";
@@ -36,8 +40,8 @@ public final class ResponseChain {
     }
 
     private static void print(String hop, Event event) {
-        System.out.printf("%s  id=%s  correlation_id=%s  causation_id=%s%n",
-                hop, event.id(), event.metadata().correlationId(), event.metadata().causationId());
+        System.out.printf("%s  id=%s  correlation_id=%s  causation_id=%s  trace_id=%s%n", hop, event.id(),
+                event.metadata().correlationId(), event.metadata().causationId(), event.metadata().traceId());
     }
 
     /** Asks for a plan of {@link #STEPS}; returns the reply and the events that led to it. */
@@ -58,14 +62,21 @@ public final class ResponseChain {
             // thread meanwhile; the reply arrives on another one, so this cannot deadlock.
             planner.respond("chain.plan", request -> {
                 planRequest.set(request);
-                Event estimate = planner.request("chain.estimate", Map.of("steps", STEPS), Duration.ofSeconds(5)).get();
+                Event estimate = planner.request(Event.builder("chain.estimate")
+                        .payload(Payloads.toJson(Map.of("steps", STEPS)))
+                        .metadata(EventMetadata.builder().causationId(request.id())
+                                .traceId(request.metadata().traceId()).build()),
+                        Duration.ofSeconds(5)).get();
                 estimateReply.set(estimate);
                 return Map.of("goal", request.payload().getString("goal"), "steps", STEPS,
                         "hours", estimate.payload().getInt("hours"));
             });
 
             // Longer than the planner's 5 s wait for the estimator, which is part of this request.
-            Event reply = caller.request("chain.plan", Map.of("goal", "release 1.0"), Duration.ofSeconds(10)).get();
+            Event reply = caller.request(Event.builder("chain.plan")
+                    .payload(Payloads.toJson(Map.of("goal", "release 1.0")))
+                    .metadata(EventMetadata.builder().traceId("release-1.0-" + System.currentTimeMillis()).build()),
+                    Duration.ofSeconds(10)).get();
             return new Trace(planRequest.get(), estimateRequest.get(), estimateReply.get(), reply);
         }
     }

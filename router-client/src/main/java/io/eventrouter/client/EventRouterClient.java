@@ -33,7 +33,7 @@ public final class EventRouterClient implements AutoCloseable {
 
     private EventRouterClient(ClientOptions options) {
         this.connection = new RouterConnection(options);
-        this.requestReply = new RequestReply(this);
+        this.requestReply = new RequestReply(this, connection);
     }
 
     /** A client with these options; call {@link #connect()} next. */

@@ -52,6 +52,11 @@ public record Event(
         return new Builder(topic);
     }
 
+    public Event withMetadata(EventMetadata value) {
+        return new Event(id, topic, type, priority, source, target, payload, value, timestamp,
+                version, deliveryStatus, deliveryAttempts, lastDeliveryAttempt, deliveryError);
+    }
+
     public Event withSource(String value) {
         return new Event(id, topic, type, priority, value, target, payload, metadata, timestamp,
                 version, deliveryStatus, deliveryAttempts, lastDeliveryAttempt, deliveryError);

@@ -157,4 +157,65 @@ class ClientBehaviourTest {
             assertThat(health.details().getJsonObject("queue_depth")).hasSize(10);
         }
     }
+
+    @Test
+    void shouldKeepTheCallersMetadataOnARequest() throws Exception {
+        try (EventRouterClient responder = client(); EventRouterClient requester = client()) {
+            BlockingQueue<Event> requests = new LinkedBlockingQueue<>();
+            responder.respond("meta.echo", request -> {
+                requests.add(request);
+                return Map.of("ok", true);
+            });
+            Event reply = requester.request(Event.builder("meta.echo").metadata(io.eventrouter.protocol.EventMetadata.builder()
+                    .correlationId("order-17").traceId("trace-9").tag("team", "ops").build()), Duration.ofSeconds(10))
+                    .get(20, TimeUnit.SECONDS);
+            Event request = requests.poll(20, TimeUnit.SECONDS);
+            assertThat(request.metadata().correlationId()).isEqualTo("order-17");
+            assertThat(request.metadata().traceId()).isEqualTo("trace-9");
+            assertThat(request.metadata().tags()).containsEntry("team", "ops");
+            assertThat(reply.metadata().correlationId()).isEqualTo("order-17");
+            assertThat(reply.metadata().causationId()).isEqualTo(request.id());
+            assertThat(reply.metadata().traceId()).isEqualTo("trace-9");
+        }
+    }
+
+    @Test
+    void shouldFailTheRequestWhenTheResponderThrows() {
+        try (EventRouterClient responder = client(); EventRouterClient requester = client()) {
+            responder.addErrorListener(error -> { });
+            responder.respond("fragile", request -> {
+                throw new IllegalArgumentException("no such account");
+            });
+            CompletableFuture<Event> reply = requester.request("fragile", Map.of(), Duration.ofSeconds(10));
+            assertThatThrownBy(() -> reply.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(RouterException.class).hasMessageContaining("no such account");
+        }
+    }
+
+    @Test
+    void shouldLetAHandlerBlockOnPublishAndRequestWithASingleHandlerThread() throws Exception {
+        java.util.concurrent.ExecutorService single = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (EventRouterClient client = EventRouterClient.create(ClientOptions.builder().url(router.url())
+                .handlerExecutor(single).build()).connect(); EventRouterClient helper = client()) {
+            helper.respond("lookup", request -> Map.of("value", 42));
+            CompletableFuture<Integer> outcome = new CompletableFuture<>();
+            client.on("trigger", event -> {
+                client.publish("side.effect", Map.of());
+                Event answer = client.request("lookup", Map.of(), Duration.ofSeconds(10)).get(20, TimeUnit.SECONDS);
+                outcome.complete(answer.payload().getInt("value"));
+            });
+            helper.publish("trigger", Map.of());
+            assertThat(outcome.get(20, TimeUnit.SECONDS)).isEqualTo(42);
+        } finally {
+            single.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldRefuseToSubscribeAfterClose() {
+        EventRouterClient client = client();
+        client.close();
+        assertThatThrownBy(() -> client.on("late", event -> { }))
+                .isInstanceOf(io.eventrouter.client.RouterConnectException.class).hasMessageContaining("closed");
+    }
 }

@@ -56,6 +56,7 @@ public final class RouterConnection implements Socket.Listener {
     private final ScheduledExecutorService scheduler;
     private final Executor handlers;
     private final ExecutorService ownedHandlers;
+    private final ExecutorService callbacks;
     private final Replies replies;
     private final Object lock = new Object();
     private final Map<String, LocalSubscription> subscriptions = new LinkedHashMap<>();
@@ -88,6 +89,9 @@ public final class RouterConnection implements Socket.Listener {
             this.ownedHandlers = Executors.newCachedThreadPool(daemon("router-client-handler"));
             this.handlers = ownedHandlers;
         }
+        // Completes futures handed to callers: never the socket thread, and never the handler
+        // executor, so a handler may block on publish() or request() without starving itself.
+        this.callbacks = Executors.newCachedThreadPool(daemon("router-client-callback"));
         this.replies = new Replies(UUID.randomUUID().toString().substring(0, 8) + "-", scheduler);
     }
 
@@ -243,7 +247,12 @@ public final class RouterConnection implements Socket.Listener {
                     return CompletableFuture.failedFuture(new RouterConnectException("Not connected: call connect() first"));
                 }
                 case RECONNECTING -> {
-                    if (!bufferWhileOffline || !options.autoReconnect()) {
+                    if (!options.autoReconnect()) {
+                        return CompletableFuture.failedFuture(new RouterConnectException(
+                                "Not connected to the router (connection lost, autoReconnect is off); "
+                                        + what + " was not sent"));
+                    }
+                    if (!bufferWhileOffline) {
                         return CompletableFuture.failedFuture(new RouterConnectException(
                                 "Not connected to the router (reconnecting); " + what + " was not sent"));
                     }
@@ -281,8 +290,23 @@ public final class RouterConnection implements Socket.Listener {
 
     /** Registers a subscription (restored on every reconnect) and, if connected, sends it. */
     public CompletableFuture<ServerMessage> subscribe(SubscriptionSpec spec, EventHandler handler) {
-        LocalSubscription local = new LocalSubscription(spec.id(), spec, handler, new SerialExecutor(handlers));
+        return subscribe(spec, handler, handlers);
+    }
+
+    /**
+     * A subscription of the client's own (the request/reply inbox) whose handler runs on the
+     * callback threads, so it keeps working while every user handler is busy.
+     */
+    public CompletableFuture<ServerMessage> subscribeInternal(SubscriptionSpec spec, EventHandler handler) {
+        return subscribe(spec, handler, callbacks);
+    }
+
+    private CompletableFuture<ServerMessage> subscribe(SubscriptionSpec spec, EventHandler handler, Executor runner) {
+        LocalSubscription local = new LocalSubscription(spec.id(), spec, handler, new SerialExecutor(runner));
         synchronized (lock) {
+            if (state == ConnectionState.CLOSED) {
+                return CompletableFuture.failedFuture(new RouterConnectException("The client is closed"));
+            }
             if (subscriptions.putIfAbsent(spec.id(), local) != null) {
                 return CompletableFuture.failedFuture(new RouterProtocolException(ErrorCode.SUBSCRIPTION_EXISTS,
                         "Subscription id '" + spec.id() + "' is already in use by this client"));
@@ -485,6 +509,7 @@ public final class RouterConnection implements Socket.Listener {
 
     private void shutdownThreads() {
         scheduler.shutdownNow();
+        callbacks.shutdown();
         if (ownedHandlers != null) {
             ownedHandlers.shutdown();
         }
@@ -509,9 +534,18 @@ public final class RouterConnection implements Socket.Listener {
         }
     }
 
-    /** Runs {@code action} on the handler executor: user callbacks never run on socket threads. */
+    /** Runs {@code action} on the client's callback threads: never on a socket thread. */
     public <T, R> CompletableFuture<R> thenOnClient(CompletableFuture<T> future, Function<T, R> action) {
-        return future.thenApplyAsync(action, handlers);
+        return future.thenApplyAsync(action, callbacks);
+    }
+
+    /** Completes {@code target} with {@code value} on the client's callback threads. */
+    public <T> void completeOnClient(CompletableFuture<T> target, T value) {
+        try {
+            callbacks.execute(() -> target.complete(value));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            target.complete(value);
+        }
     }
 
     public void report(RouterException error) {

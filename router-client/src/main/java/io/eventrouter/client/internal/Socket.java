@@ -61,7 +61,8 @@ final class Socket {
     synchronized void send(String text) throws IOException {
         try {
             session.getBasicRemote().sendText(text);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
+            // Tyrus reports a closed or shut-down connection with unchecked exceptions.
             throw new IOException("Connection to " + uri + " is closed", e);
         }
     }
