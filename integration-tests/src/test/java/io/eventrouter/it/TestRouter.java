@@ -19,7 +19,7 @@ public final class TestRouter implements AutoCloseable {
     }
 
     public static TestRouter start(RouterConfig.Builder config) {
-        TestRouter router = new TestRouter(config.host("127.0.0.1").port(0).shutdownTimeout(Duration.ofSeconds(5)).build());
+        TestRouter router = new TestRouter(config.host("127.0.0.1").port(0).shutdownTimeout(Duration.ofSeconds(2)).build());
         router.startOn(0);
         return router;
     }

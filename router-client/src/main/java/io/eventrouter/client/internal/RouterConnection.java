@@ -70,6 +70,8 @@ public final class RouterConnection implements Socket.Listener {
     private volatile long lastReceivedNanos = System.nanoTime();
     private int urlIndex;
     private boolean initialConnect;
+    /** A reconnect attempt is scheduled or running; at most one at a time. */
+    private boolean reconnectActive;
 
     /** A publish waiting in the offline buffer. */
     private record Buffered(String requestId, String frame, String what, CompletableFuture<ServerMessage> reply) {
@@ -130,7 +132,7 @@ public final class RouterConnection implements Socket.Listener {
         for (URI ignored : options.urls()) {
             URI url = nextUrl();
             try {
-                establish(url);
+                establish(url, false);
                 synchronized (lock) {
                     initialConnect = false;
                 }
@@ -140,7 +142,6 @@ public final class RouterConnection implements Socket.Listener {
                 return;
             } catch (IOException | RouterException e) {
                 failures.add(e.getMessage());
-                abandonSocket();
             }
         }
         synchronized (lock) {
@@ -150,36 +151,42 @@ public final class RouterConnection implements Socket.Listener {
         throw new RouterConnectException("Unable to connect to " + options.urls() + ": " + String.join("; ", failures));
     }
 
-    /** Opens a socket, waits for the welcome, restores subscriptions, flushes the buffer. */
-    private void establish(URI url) throws IOException {
+    /**
+     * Opens a socket, waits for the welcome, restores subscriptions and flushes the buffer; on
+     * a reconnect, listeners hear RECONNECTED and RESUBSCRIBED in between. On failure the new
+     * socket is closed again before the exception propagates.
+     */
+    private void establish(URI url, boolean reconnecting) throws IOException {
         CompletableFuture<ServerMessage.Welcome> greeted = new CompletableFuture<>();
-        Socket opened;
         synchronized (lock) {
             welcome = greeted;
         }
-        opened = Socket.open(tyrus, withClientName(url), this);
-        synchronized (lock) {
-            if (state == ConnectionState.CLOSED) {
-                opened.close();
-                throw new RouterConnectException("Client closed while connecting");
+        Socket opened = Socket.open(tyrus, withClientName(url), this);
+        try {
+            synchronized (lock) {
+                if (state == ConnectionState.CLOSED) {
+                    throw new RouterConnectException("Client closed while connecting");
+                }
+                socket = opened;
             }
-            socket = opened;
-        }
-        lastReceivedNanos = System.nanoTime();
-        clientId = await(greeted, "the welcome from " + url).clientId();
-        restoreSubscriptions(opened);
-        flushOffline(opened);
-        LOG.debug("Connected to {} as {}", url, clientId);
-    }
-
-    private void abandonSocket() {
-        Socket current;
-        synchronized (lock) {
-            current = socket;
-            socket = null;
-        }
-        if (current != null) {
-            current.close();
+            lastReceivedNanos = System.nanoTime();
+            clientId = await(greeted, "the welcome from " + url).clientId();
+            if (reconnecting) {
+                fire(ConnectionEvent.RECONNECTED);
+            }
+            restoreSubscriptions(opened);
+            if (reconnecting) {
+                fire(ConnectionEvent.RESUBSCRIBED);
+            }
+            flushOffline(opened);
+        } catch (IOException | RouterException e) {
+            synchronized (lock) {
+                if (socket == opened) {
+                    socket = null;
+                }
+            }
+            opened.close();
+            throw e;
         }
     }
 
@@ -404,6 +411,12 @@ public final class RouterConnection implements Socket.Listener {
     }
 
     private void scheduleReconnect(int attempt) {
+        synchronized (lock) {
+            if (reconnectActive || state != ConnectionState.RECONNECTING) {
+                return;
+            }
+            reconnectActive = true;
+        }
         Duration delay = options.reconnectPolicy().delay(attempt);
         try {
             scheduler.schedule(() -> reconnect(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -413,48 +426,26 @@ public final class RouterConnection implements Socket.Listener {
     }
 
     private void reconnect(int attempt) {
-        synchronized (lock) {
-            if (state != ConnectionState.RECONNECTING || socket != null) {
-                return;
-            }
-        }
         URI url = nextUrl();
-        Socket opened = null;
+        Throwable failure = null;
         try {
-            CompletableFuture<ServerMessage.Welcome> greeted = new CompletableFuture<>();
-            synchronized (lock) {
-                welcome = greeted;
-            }
-            opened = Socket.open(tyrus, withClientName(url), this);
-            synchronized (lock) {
-                if (state == ConnectionState.CLOSED) {
-                    opened.close();
-                    return;
-                }
-                socket = opened;
-            }
-            lastReceivedNanos = System.nanoTime();
-            clientId = await(greeted, "the welcome from " + url).clientId();
-            fire(ConnectionEvent.RECONNECTED);
-            restoreSubscriptions(opened);
-            fire(ConnectionEvent.RESUBSCRIBED);
-            flushOffline(opened);
+            establish(url, true);
             LOG.info("Reconnected to {} as {} after {} attempt(s)", url, clientId, attempt);
         } catch (IOException | RouterException e) {
-            report(new RouterConnectException("Reconnect attempt " + attempt + " to " + url + " failed: " + e.getMessage(), e));
-            boolean retry;
-            synchronized (lock) {
-                if (opened != null && socket == opened) {
-                    socket = null;
-                }
-                retry = state == ConnectionState.RECONNECTING && socket == null;
+            failure = e;
+        }
+        boolean retry;
+        synchronized (lock) {
+            reconnectActive = false;
+            // Also covers a connection that dropped again while it was being restored.
+            retry = state == ConnectionState.RECONNECTING && socket == null;
+        }
+        if (retry) {
+            if (failure != null) {
+                report(new RouterConnectException("Reconnect attempt " + attempt + " to " + url + " failed: "
+                        + failure.getMessage(), failure));
             }
-            if (opened != null) {
-                opened.close();
-            }
-            if (retry) {
-                scheduleReconnect(attempt + 1);
-            }
+            scheduleReconnect(failure != null ? attempt + 1 : 1);
         }
     }
 
