@@ -15,6 +15,10 @@ import java.util.function.Consumer;
  * the match-all patterns ({@code *} or {@code #} alone) in a plain list. A value registered
  * under several matching patterns is reported once per matching pattern; callers deduplicate.
  *
+ * <p>Only a {@code #} before the last segment (e.g. {@code #.failed}) lets one trie node be
+ * reached along several paths; the index counts such patterns and, while there are none,
+ * matches without the bookkeeping that reports each pattern once.
+ *
  * <p>Not thread-safe: the owner guards it (reads vastly outnumber writes).
  */
 public final class TopicIndex<T> {
@@ -22,6 +26,7 @@ public final class TopicIndex<T> {
     private final List<T> matchAll = new ArrayList<>();
     private final Node<T> root = new Node<>();
     private int patterns;
+    private int innerMultiPatterns;
 
     /** Registers {@code value} under a validated {@code pattern}. */
     public void add(String pattern, T value) {
@@ -31,11 +36,15 @@ public final class TopicIndex<T> {
         } else if (!Topics.isPattern(pattern)) {
             exact.computeIfAbsent(pattern, key -> new ArrayList<>(2)).add(value);
         } else {
+            String[] segments = Topics.split(pattern);
             Node<T> node = root;
-            for (String segment : Topics.split(pattern)) {
+            for (String segment : segments) {
                 node = node.childFor(segment);
             }
             node.values.add(value);
+            if (hasInnerMulti(segments)) {
+                innerMultiPatterns++;
+            }
         }
         patterns++;
     }
@@ -52,7 +61,11 @@ public final class TopicIndex<T> {
                 exact.remove(pattern);
             }
         } else {
-            removed = root.remove(Topics.split(pattern), 0, value);
+            String[] segments = Topics.split(pattern);
+            removed = root.remove(segments, 0, value);
+            if (removed && hasInnerMulti(segments)) {
+                innerMultiPatterns--;
+            }
         }
         if (removed) {
             patterns--;
@@ -68,13 +81,23 @@ public final class TopicIndex<T> {
             exactValues.forEach(sink);
         }
         if (!root.isEmpty()) {
-            root.match(Topics.split(topic), 0, sink, new HashSet<>());
+            root.match(Topics.split(topic), 0, sink, innerMultiPatterns == 0 ? null : new HashSet<>());
         }
     }
 
     /** Number of registrations (a value under two patterns counts twice). */
     public int size() {
         return patterns;
+    }
+
+    /** Whether a '#' stands before the last segment, so more segments follow it in the trie. */
+    private static boolean hasInnerMulti(String[] segments) {
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (segments[i].equals(Topics.MULTI_WILDCARD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A '#' node entered at a topic depth; nodes compare by identity. */
@@ -110,9 +133,15 @@ public final class TopicIndex<T> {
          * '#' can consume a varying number of segments, so two ways of matching one pattern
          * (e.g. {@code #.#} or {@code #.a.#} against {@code a.a}) meet again at such a pair;
          * exploring each once reports every pattern once and keeps the work polynomial.
+         *
+         * <p>{@code visited} is null when no pattern has a '#' before its last segment. Then
+         * every node is reached at most once, along its one path, and every '#' node is a leaf
+         * that matches exactly when it is reached: whatever the rest of the topic, '#' takes it.
          */
         void match(String[] topic, int depth, Consumer<T> sink, Set<Visit> visited) {
-            if (multi != null) {
+            if (multi != null && visited == null) {
+                multi.values.forEach(sink);
+            } else if (multi != null) {
                 // '#' swallows zero or more segments: try every remaining suffix.
                 for (int next = depth; next <= topic.length; next++) {
                     if (visited.add(new Visit(multi, next))) {

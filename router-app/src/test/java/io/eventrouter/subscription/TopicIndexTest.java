@@ -222,6 +222,56 @@ class TopicIndexTest {
         }
     }
 
+    /**
+     * While no pattern has a '#' before its last segment the index matches without tracking
+     * visited nodes; it must agree with the reference then, and again once a pattern with an
+     * inner '#' arrives and after it is gone.
+     */
+    @Test
+    void shouldAgreeWithTheReferenceMatcherWhetherOrNotAPatternHasAnInnerHash() {
+        Random random = new Random(20_261_128L);
+        String[] patternSegments = {"a", "b", "c", "*"};
+        String[] topicSegments = {"a", "b", "c", "d"};
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            String pattern = randomPath(random, patternSegments, 4);
+            patterns.add(random.nextInt(3) == 0 ? pattern + ".#" : pattern);
+        }
+        patterns.add("#.a");
+        patterns.add("a.#.b.#");
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            topics.add(randomPath(random, topicSegments, 6));
+        }
+        boolean[][] reference = new boolean[topics.size()][patterns.size()];
+        for (int t = 0; t < topics.size(); t++) {
+            for (int p = 0; p < patterns.size(); p++) {
+                reference[t][p] = Topics.matches(patterns.get(p), topics.get(t));
+            }
+        }
+        int inner = patterns.size() - 2;
+        TopicIndex<Integer> numbered = new TopicIndex<>();
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < inner; i++) {
+            numbered.add(patterns.get(i), i);
+            live.add(i);
+        }
+
+        assertAgreesWithReference(numbered, reference, live, topics);
+
+        for (int i = inner; i < patterns.size(); i++) {
+            numbered.add(patterns.get(i), i);
+            live.add(i);
+        }
+        assertAgreesWithReference(numbered, reference, live, topics);
+
+        for (int i = inner; i < patterns.size(); i++) {
+            assertThat(numbered.remove(patterns.get(i), i)).isTrue();
+            live.remove(Integer.valueOf(i));
+        }
+        assertAgreesWithReference(numbered, reference, live, topics);
+    }
+
     private static void assertAgreesWithReference(TopicIndex<Integer> index, boolean[][] reference,
             List<Integer> live, List<String> topics) {
         int nonEmpty = 0;

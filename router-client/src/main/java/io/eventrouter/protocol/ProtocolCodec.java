@@ -49,15 +49,13 @@ public final class ProtocolCodec {
         return buffer.toString();
     }
 
-    /** The event object alone, as it appears under {@code event} in a frame. */
+    /**
+     * The event object alone, as it appears under {@code event} in a frame. The dispatcher calls
+     * this once per routed event, so it writes the JSON directly rather than through the
+     * generator; the text is the same as {@link #encode(ServerMessage)} writes for the event.
+     */
     public static String encodeEvent(Event event) {
-        StringWriter buffer = new StringWriter(512);
-        try (JsonGenerator out = GENERATORS.createGenerator(buffer)) {
-            out.writeStartObject();
-            EventCodec.write(out, event);
-            out.writeEnd();
-        }
-        return buffer.toString();
+        return EventJson.encode(event);
     }
 
     /** {@link #encodeEvent} as UTF-8 bytes, written straight to bytes without a String. */

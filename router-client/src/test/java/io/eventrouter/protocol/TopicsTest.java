@@ -3,6 +3,8 @@ package io.eventrouter.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -169,5 +171,20 @@ class TopicsTest {
         assertThat(Topics.split("")).containsExactly("");
         assertThat(Topics.split("a..b")).containsExactly("a", "", "b");
         assertThat(Topics.split(".a.")).containsExactly("", "a", "");
+    }
+
+    @Test
+    void shouldSplitRandomTextLikeARegexSplitWithoutALimit() {
+        Random random = new Random(20_261_127L);
+        Pattern dot = Pattern.compile("\\.");
+        for (int i = 0; i < 10_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(12);
+            for (int c = 0; c < length; c++) {
+                text.append(".ab\u00e9*#".charAt(random.nextInt(6)));
+            }
+
+            assertThat(Topics.split(text.toString())).containsExactly(dot.split(text, -1));
+        }
     }
 }

@@ -1,0 +1,165 @@
+package io.eventrouter.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link ProtocolCodec#encodeEvent} writes the event without the JSON-P generator; its text must
+ * be exactly what the generator writes for the same event inside any other frame.
+ */
+class EventJsonTest {
+    private static final String PUBLISH_PREFIX = "{\"type\":\"publish\",\"event\":";
+    /** Characters the generator treats differently: controls, quote, backslash, non-ASCII, surrogates. */
+    private static final String ALPHABET = "ab Z09./*#_-\"\\\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f"
+            + "\u00e9\u20ac\u2028\ud83d\ude00\ud800";
+    private static final long YEAR_0000 = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    private static final long YEAR_9999_END = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
+    private final Random random = new Random(20261127L);
+
+    @Test
+    void shouldWriteExactlyWhatTheGeneratorWritesForRandomEvents() {
+        for (int i = 0; i < 5_000; i++) {
+            Event event = randomEvent();
+
+            assertThat(ProtocolCodec.encodeEvent(event)).isEqualTo(viaGenerator(event));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "1970-01-01T00:00:00Z", "2026-11-27T04:10:41.123456Z", "2026-11-27T04:10:41.123456999Z",
+        "2026-11-27T04:10:41.000000999Z", "2026-11-27T04:10:41.000001Z", "2024-02-29T23:59:59.999999999Z",
+        "1969-12-31T23:59:59.999999Z", "0001-01-01T00:00:00Z", "0999-06-15T12:00:00Z",
+        "0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.5Z", "9999-12-31T23:59:59.999999999Z",
+        "+10000-01-01T00:00:00Z", "-10000-01-01T00:00:00Z", "+999999-01-01T00:00:00Z"})
+    void shouldWriteTimestampsAsTheFormatterDoes(String text) {
+        Instant instant = Instant.parse(text);
+        StringBuilder out = new StringBuilder();
+
+        EventJson.timestamp(out, instant);
+
+        assertThat(out).hasToString('"' + Timestamps.format(instant) + '"');
+    }
+
+    @Test
+    void shouldWriteRandomTimestampsAsTheFormatterDoes() {
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = randomInstant();
+            StringBuilder out = new StringBuilder();
+
+            EventJson.timestamp(out, instant);
+
+            assertThat(out).hasToString('"' + Timestamps.format(instant) + '"');
+        }
+    }
+
+    /** The event object as the generator writes it inside a publish frame (no request id). */
+    private static String viaGenerator(Event event) {
+        String frame = ProtocolCodec.encode(new ClientMessage.Publish(event, null));
+        assertThat(frame).startsWith(PUBLISH_PREFIX).endsWith("}");
+        return frame.substring(PUBLISH_PREFIX.length(), frame.length() - 1);
+    }
+
+    private Event randomEvent() {
+        String topic = "t" + random.nextInt(100) + ".x";
+        EventMetadata metadata = new EventMetadata(
+                random.nextInt(5) == 0 ? null : randomInstant(),
+                maybeText(), maybeText(), maybeText(), maybeText(), maybeText(), maybeText(),
+                textMap(), textMap());
+        DeliveryStatus[] statuses = DeliveryStatus.values();
+        return new Event(text(), topic, "type-" + text(), 1 + random.nextInt(10), maybeText(), maybeText(),
+                random.nextInt(10) == 0 ? null : object(0), metadata, randomInstant(), maybeText(),
+                statuses[random.nextInt(statuses.length)], random.nextInt(4) == 0 ? random.nextInt() & 0x7fffffff : 0,
+                random.nextBoolean() ? null : randomInstant(), maybeText());
+    }
+
+    private JsonObject object(int depth) {
+        JsonObjectBuilder builder = Json.createObjectBuilder();
+        int members = random.nextInt(12);
+        for (int i = 0; i < members; i++) {
+            String name = text();
+            switch (random.nextInt(depth < 2 ? 12 : 10)) {
+                case 0 -> builder.add(name, text());
+                case 1 -> builder.add(name, random.nextInt());
+                case 2 -> builder.add(name, random.nextLong());
+                case 3 -> builder.add(name, random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
+                case 4 -> builder.add(name, new BigDecimal(random.nextInt(100_000)).scaleByPowerOfTen(random.nextInt(20) - 10));
+                case 5 -> builder.add(name, new BigInteger(100, random));
+                case 6 -> builder.add(name, random.nextBoolean());
+                case 7 -> builder.addNull(name);
+                case 8 -> builder.add(name, Json.createValue(random.nextInt(1000) - 500));
+                case 9 -> builder.add(name, new BigDecimal("-0.000"));
+                case 10 -> builder.add(name, object(depth + 1));
+                default -> builder.add(name, array(depth + 1));
+            }
+        }
+        return builder.build();
+    }
+
+    private JsonArrayBuilder array(int depth) {
+        JsonArrayBuilder builder = Json.createArrayBuilder();
+        int items = random.nextInt(6);
+        for (int i = 0; i < items; i++) {
+            switch (random.nextInt(depth < 2 ? 7 : 5)) {
+                case 0 -> builder.add(text());
+                case 1 -> builder.add(random.nextLong());
+                case 2 -> builder.add(random.nextDouble());
+                case 3 -> builder.add(random.nextBoolean());
+                case 4 -> builder.addNull();
+                case 5 -> builder.add(object(depth + 1));
+                default -> builder.add(array(depth + 1));
+            }
+        }
+        return builder;
+    }
+
+    private Map<String, String> textMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        int entries = random.nextInt(4);
+        for (int i = 0; i < entries; i++) {
+            map.put(text(), text());
+        }
+        return map;
+    }
+
+    private String maybeText() {
+        return random.nextInt(3) == 0 ? null : text();
+    }
+
+    /** Mostly plain text; sometimes characters the generator escapes or passes through. */
+    private String text() {
+        int length = random.nextInt(12);
+        StringBuilder text = new StringBuilder(length);
+        boolean special = random.nextInt(3) == 0;
+        for (int i = 0; i < length; i++) {
+            text.append(special ? ALPHABET.charAt(random.nextInt(ALPHABET.length()))
+                    : (char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    /** Mostly this century; sometimes anywhere in 0000..9999 or outside it. */
+    private Instant randomInstant() {
+        long seconds = switch (random.nextInt(4)) {
+            case 0 -> YEAR_0000 + (long) (random.nextDouble() * (YEAR_9999_END - YEAR_0000));
+            case 1 -> (random.nextBoolean() ? YEAR_0000 - 1 : YEAR_9999_END + 1)
+                    + (random.nextBoolean() ? 1 : -1) * (long) (random.nextDouble() * 1_000_000_000_000L);
+            default -> 1_700_000_000L + random.nextInt(200_000_000);
+        };
+        return Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));
+    }
+}
