@@ -24,7 +24,7 @@ final class Outbox {
     private final OutboxListener listener;
     private final int capacity;
     private final int dropLimit;
-    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>(4);
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<ByteBuffer>[] lanes = new ArrayDeque[Priority.LEVELS];
     private final ByteBuffer[] group;
@@ -44,9 +44,16 @@ final class Outbox {
         this.capacity = capacity;
         this.dropLimit = dropLimit;
         this.group = new ByteBuffer[Math.max(1, transport.maxInFlight())];
-        for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new ArrayDeque<>();
+    }
+
+    /** Lanes are made on first use: most connections only ever see a priority or two. */
+    private ArrayDeque<ByteBuffer> lane(int index) {
+        ArrayDeque<ByteBuffer> lane = lanes[index];
+        if (lane == null) {
+            lane = new ArrayDeque<>(4);
+            lanes[index] = lane;
         }
+        return lane;
     }
 
     void offerControl(ByteBuffer frame) {
@@ -68,13 +75,13 @@ final class Outbox {
             }
             int lane = Priority.index(priority);
             if (events < capacity) {
-                lanes[lane].addLast(frame);
+                lane(lane).addLast(frame);
                 events++;
             } else {
                 int lowest = lowestNonEmptyLane();
                 if (lowest < lane) {
                     lanes[lowest].pollLast();
-                    lanes[lane].addLast(frame);
+                    lane(lane).addLast(frame);
                     listener.droppedForSlowConsumer(lowest + Priority.MIN);
                 } else {
                     listener.droppedForSlowConsumer(priority);
@@ -104,9 +111,7 @@ final class Outbox {
             dropped = events;
             events = 0;
             control.clear();
-            for (ArrayDeque<ByteBuffer> lane : lanes) {
-                lane.clear();
-            }
+            java.util.Arrays.fill(lanes, null);
             notifyAll();
         }
         if (dropped > 0) {
@@ -222,7 +227,7 @@ final class Outbox {
 
     private ByteBuffer pollEvent() {
         for (int lane = lanes.length - 1; lane >= 0; lane--) {
-            ByteBuffer frame = lanes[lane].pollFirst();
+            ByteBuffer frame = lanes[lane] == null ? null : lanes[lane].pollFirst();
             if (frame != null) {
                 events--;
                 return frame;
@@ -233,7 +238,7 @@ final class Outbox {
 
     private int lowestNonEmptyLane() {
         for (int lane = 0; lane < lanes.length; lane++) {
-            if (!lanes[lane].isEmpty()) {
+            if (lanes[lane] != null && !lanes[lane].isEmpty()) {
                 return lane;
             }
         }

@@ -42,11 +42,35 @@ public final class ProtocolCodec {
     }
 
     public static String encode(ServerMessage message) {
+        if (message instanceof ServerMessage.Published published) {
+            return encodePublished(published);
+        }
         StringWriter buffer = new StringWriter(256);
         try (JsonGenerator out = GENERATORS.createGenerator(buffer)) {
             ServerMessageCodec.write(out, message);
         }
         return buffer.toString();
+    }
+
+    /**
+     * The reply to every publish, so it skips the generator: the same keys in the same order,
+     * escaped the same way (the round-trip tests decode it).
+     */
+    private static String encodePublished(ServerMessage.Published published) {
+        StringBuilder out = new StringBuilder(96);
+        out.append("{\"type\":\"published\",\"event_id\":");
+        EventJson.string(out, published.eventId());
+        out.append(",\"status\":");
+        EventJson.string(out, published.status());
+        if (published.reason() != null) {
+            out.append(",\"reason\":");
+            EventJson.string(out, published.reason());
+        }
+        if (published.requestId() != null) {
+            out.append(",\"request_id\":");
+            EventJson.string(out, published.requestId());
+        }
+        return out.append('}').toString();
     }
 
     /**
