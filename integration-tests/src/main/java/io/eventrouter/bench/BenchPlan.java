@@ -47,7 +47,7 @@ record BenchPlan(String mode, List<Scenario> scenarios, Duration serverWarmup, i
             scenarios.add(FlowScenario.latency(50_000, timing, Row.Target.none()));
         }
         addConnections(scenarios, connectionLevels, only);
-        return new BenchPlan("full", scenarios, Duration.ofSeconds(5), window, 2);
+        return new BenchPlan("full", scenarios, Duration.ofSeconds(10), window, 2);
     }
 
     static BenchPlan quick(int window, List<Integer> connectionLevels, Set<String> only) {
@@ -67,7 +67,7 @@ record BenchPlan(String mode, List<Scenario> scenarios, Duration serverWarmup, i
             scenarios.add(FlowScenario.latency(50_000, timing, Row.Target.none()));
         }
         addConnections(scenarios, connectionLevels, only);
-        return new BenchPlan("quick", scenarios, Duration.ofSeconds(2), window, 1);
+        return new BenchPlan("quick", scenarios, Duration.ofSeconds(4), window, 1);
     }
 
     /**
@@ -93,16 +93,20 @@ record BenchPlan(String mode, List<Scenario> scenarios, Duration serverWarmup, i
     }
 
     /**
-     * The connection counts to measure: 1,000 and 10,000, and 20,000 when the open-file limit
-     * allows it; otherwise the most that fits, in thousands.
+     * The connection counts to measure: 1,000 and 10,000, and (in the full run) 20,000 or as
+     * many thousands as the open-file limit leaves room for, keeping 512 descriptors spare.
      */
     static List<Integer> defaultConnectionLevels(boolean quick, long openFileLimit) {
-        int fits = (int) Math.max(0, (openFileLimit - 512) / 1000 * 1000);
+        long room = Math.min(Integer.MAX_VALUE, Math.max(0, openFileLimit - 512));
+        int fits = (int) (room / 1000 * 1000);
         List<Integer> levels = new ArrayList<>(List.of(1_000, 10_000));
         if (!quick && fits > 10_000) {
             levels.add(Math.min(20_000, fits));
         }
         levels.removeIf(level -> level > fits);
+        if (levels.isEmpty() && room >= 100) {
+            levels.add((int) (room / 100 * 100));
+        }
         return levels;
     }
 

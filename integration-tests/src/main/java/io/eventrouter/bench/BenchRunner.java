@@ -98,7 +98,8 @@ final class BenchRunner {
     }
 
     private void warmUp(Map<ServerKind, ServerProcess> servers) {
-        FlowScenario warmUp = FlowScenario.fanOut(1, 2, plan.window(),
+        // Several publishers and subscribers, so the JIT has compiled the paths every scenario uses.
+        FlowScenario warmUp = FlowScenario.fanOut(2, 4, plan.window(),
                 new FlowScenario.Timing(Duration.ZERO, plan.serverWarmup(), 0), Row.Target.none());
         for (ServerProcess server : servers.values()) {
             progress("warming up the %s server for %d s", server.kind().label, plan.serverWarmup().toSeconds());

@@ -79,7 +79,7 @@ final class FlowScenario implements Scenario {
 
     @Override
     public ServerLimits limits() {
-        return ServerLimits.forLoad(publishers + subscribers, (long) publishers * Math.max(window, 1));
+        return ServerLimits.forLoad(publishers + subscribers, publishers * windowEvents());
     }
 
     @Override

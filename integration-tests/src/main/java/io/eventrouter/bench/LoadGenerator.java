@@ -103,8 +103,7 @@ public final class LoadGenerator implements Callable<Integer> {
                 System.getProperty("java.class.path"), results.resolve("logs"), jfr ? results.resolve("jfr") : null);
         System.out.printf("Event Router benchmark (%s); open-file limit %d, connection levels %s; results in %s%n",
                 plan.describe(), openFiles, levels, results.toAbsolutePath());
-        RunContext context = new RunContext(java, connectConcurrency, RunContext.defaults(java).connectTimeout(),
-                RunContext.defaults(java).drainTimeout(), RunContext.defaults(java).closeTimeout());
+        RunContext context = RunContext.defaults(java).withConnectConcurrency(connectConcurrency);
         Report report = run(plan, launch, context, results, System.out);
         return report.failed() == 0 ? EXIT_PASSED : EXIT_FAILED;
     }

@@ -95,8 +95,7 @@ final class Measurement {
         }
         Measurement combined = new Measurement(new ArrayList<>(notes), failure);
         for (Measurement round : rounds) {
-            round.figures.forEach((name, value) -> combined.figures.merge(name, value,
-                    (a, b) -> a.doubleValue() + b.doubleValue()));
+            round.figures.forEach((name, value) -> combined.figures.merge(name, value, Measurement::add));
             round.checks.forEach((name, count) -> combined.checks.merge(name, count, Long::sum));
         }
         combined.figures.replaceAll((name, total) -> SUMMED.contains(name) ? total
@@ -117,6 +116,11 @@ final class Measurement {
         }
         combined.figure("rounds", rounds.size());
         return combined.rates();
+    }
+
+    private static Number add(Number a, Number b) {
+        boolean integral = (a instanceof Long || a instanceof Integer) && (b instanceof Long || b instanceof Integer);
+        return integral ? (Number) (a.longValue() + b.longValue()) : (Number) (a.doubleValue() + b.doubleValue());
     }
 
     double get(String name) {

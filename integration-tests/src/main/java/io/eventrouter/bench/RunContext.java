@@ -15,6 +15,13 @@ record RunContext(String java, int connectConcurrency, Duration connectTimeout, 
         return new RunContext(java, 32, Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofSeconds(15));
     }
 
+    RunContext withConnectConcurrency(int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("connect concurrency must be at least 1, got " + concurrency);
+        }
+        return new RunContext(java, concurrency, connectTimeout, drainTimeout, closeTimeout);
+    }
+
     /** The deadline for connecting {@code connections} connections. */
     long connectDeadline(int connections) {
         return deadline(connectTimeout.plusMillis(CONNECT_MILLIS_PER_CONNECTION * connections));
