@@ -123,13 +123,14 @@ final class FlowScenario implements Scenario {
                 return Measurement.failed("only " + ready + " of " + all.size() + " connections became ready",
                         counters.notes());
             }
-            Measurement result = drive(pubs, subs, counters, context);
+            Measurement result = drive(server, pubs, subs, counters, context);
             closeAll(all, context);
             return result;
         }
     }
 
-    private Measurement drive(List<Publisher> pubs, List<Subscriber> subs, Counters counters, RunContext context) {
+    private Measurement drive(ServerProcess server, List<Publisher> pubs, List<Subscriber> subs, Counters counters,
+            RunContext context) {
         long start = System.nanoTime();
         long measureFrom = start + timing.warmup.toNanos();
         long end = measureFrom + timing.measure.toNanos();
@@ -145,16 +146,18 @@ final class FlowScenario implements Scenario {
         }
         waitUntil(measureFrom);
         Counters.Snapshot first = counters.snapshot();
+        double cpuFirst = server.cpuSeconds();
         for (Thread thread : threads) {
             joinUntil(thread, end + 1_000_000_000L);
         }
         Counters.Snapshot last = counters.snapshot();
+        double cpu = cpuFirst < 0 ? Double.NaN : server.cpuSeconds() - cpuFirst;
         long drainDeadline = context.deadline(context.drainTimeout());
         boolean drained = true;
         for (Publisher publisher : pubs) {
             drained &= publisher.window.awaitDrained(drainDeadline);
         }
-        return measure(pubs, subs, counters, first, last, drained);
+        return measure(pubs, subs, counters, first, last, drained).figure("server_cpu_s", cpu).rates();
     }
 
     private void publish(Publisher publisher, long start, long end) {
@@ -210,9 +213,13 @@ final class FlowScenario implements Scenario {
     @Override
     public List<Row> rows(Measurement router, Measurement raw) {
         return switch (kind) {
-            case PUBLISH -> List.of(Row.compare(name, "acks/s", Row.Unit.PER_SECOND, "acked_per_s", router, raw, target));
+            case PUBLISH -> List.of(Row.compare(name, "acks/s", Row.Unit.PER_SECOND, "acked_per_s", router, raw, target),
+                    Row.compare(name, "server CPU per publish", Row.Unit.CPU_MICROS, "server_cpu_us_per_ack", router, raw,
+                            Row.Target.none()));
             case FAN_OUT -> List.of(
-                    Row.compare(name, "deliveries/s", Row.Unit.PER_SECOND, "delivered_per_s", router, raw, target));
+                    Row.compare(name, "deliveries/s", Row.Unit.PER_SECOND, "delivered_per_s", router, raw, target),
+                    Row.compare(name, "server CPU per delivery", Row.Unit.CPU_MICROS, "server_cpu_us_per_delivery", router,
+                            raw, Row.Target.none()));
             case LATENCY -> List.of(
                     Row.compare(name, "p50", Row.Unit.MICROS, "p50_us", router, raw, Row.Target.none()),
                     Row.compare(name, "p90", Row.Unit.MICROS, "p90_us", router, raw, Row.Target.none()),

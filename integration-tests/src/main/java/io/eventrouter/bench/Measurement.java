@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
 final class Measurement {
     /** Figures that add up over rounds; every other figure is averaged. */
     private static final Set<String> SUMMED = Set.of("seconds", "published", "delivered", "expected_deliveries",
-            "published_in_window", "acked_in_window", "delivered_in_window", "latency_samples");
+            "published_in_window", "acked_in_window", "delivered_in_window", "latency_samples", "server_cpu_s");
     /** Rates and the counts over {@code seconds} they are computed from. */
     private static final Map<String, String> RATES = Map.of("published_per_s", "published_in_window",
             "acked_per_s", "acked_in_window", "delivered_per_s", "delivered_in_window");
@@ -67,7 +67,10 @@ final class Measurement {
         return this;
     }
 
-    /** Rates from the counts over the measured seconds, e.g. {@code delivered_per_s}. */
+    /**
+     * Rates from the counts over the measured seconds, e.g. {@code delivered_per_s}, and the
+     * server's CPU time per reply and per delivery in microseconds, when known.
+     */
     Measurement rates() {
         double seconds = get("seconds");
         RATES.forEach((rate, count) -> {
@@ -75,7 +78,18 @@ final class Measurement {
                 figures.put(rate, get(count) / seconds);
             }
         });
+        double cpu = get("server_cpu_s");
+        if (cpu >= 0) {
+            perEvent("server_cpu_us_per_ack", cpu, get("acked_in_window"));
+            perEvent("server_cpu_us_per_delivery", cpu, get("delivered_in_window"));
+        }
         return this;
+    }
+
+    private void perEvent(String name, double cpuSeconds, double events) {
+        if (events > 0) {
+            figures.put(name, cpuSeconds * 1e6 / events);
+        }
     }
 
     /**

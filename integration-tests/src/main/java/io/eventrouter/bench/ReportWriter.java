@@ -96,6 +96,7 @@ final class ReportWriter {
         return switch (unit) {
             case PER_SECOND -> String.format(Locale.ROOT, "%,.0f/s", value);
             case MICROS -> String.format(Locale.ROOT, "%.3f ms", value / 1000);
+            case CPU_MICROS -> String.format(Locale.ROOT, "%.1f us", value);
             case KILOBYTES -> String.format(Locale.ROOT, "%.1f kB", value);
             case COUNT -> String.format(Locale.ROOT, "%,.0f", value);
             case SECONDS -> String.format(Locale.ROOT, "%.2f s", value);

@@ -10,7 +10,7 @@ record Row(String scenario, String metric, Unit unit, double router, double raw,
 
     /** How a figure is printed. */
     enum Unit {
-        PER_SECOND, MICROS, KILOBYTES, COUNT, SECONDS
+        PER_SECOND, MICROS, CPU_MICROS, KILOBYTES, COUNT, SECONDS
     }
 
     /** Router divided by raw; NaN when either is missing or raw is zero. */

@@ -25,6 +25,8 @@ final class ServerProcess implements AutoCloseable {
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     private static final long PROBE_MILLIS = 2_000;
     private static final long STOP_SECONDS = 20;
+    /** USER_HZ, 100 on every Linux the JDK runs on. */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     /** How servers are launched; the same for both kinds. */
     record Launch(String java, List<String> jvmOptions, Path routerJar, String classpath, Path logDir, Path jfrDir) {
@@ -112,6 +114,21 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * CPU time the server has used so far (user + system, all threads), from
+     * {@code /proc/<pid>/stat} in clock ticks of 10 ms; -1 if unreadable.
+     */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is the state (field 3 of stat), so utime and stime (14, 15) are 11 and 12.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
     }
 
     boolean isAlive() {
