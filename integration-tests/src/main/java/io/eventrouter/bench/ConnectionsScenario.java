@@ -1,0 +1,135 @@
+package io.eventrouter.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * C subscribed connections held at once on a fresh server: how many succeed, how long
+ * connecting and subscribing all of them takes, and what each costs the server in resident
+ * memory and live heap (both after a full GC, before and after). One event published to all
+ * of them at the end checks that every connection really is subscribed.
+ */
+final class ConnectionsScenario implements Scenario {
+    private final int count;
+    private final int sourceAddresses;
+    private final double memoryRatio;
+
+    /**
+     * @param sourceAddresses how many loopback source addresses to spread the connections over
+     * @param memoryRatio the most memory per connection the router may use relative to raw
+     */
+    ConnectionsScenario(int count, int sourceAddresses, double memoryRatio) {
+        this.count = count;
+        this.sourceAddresses = sourceAddresses;
+        this.memoryRatio = memoryRatio;
+    }
+
+    @Override
+    public String name() {
+        return String.format(Locale.ROOT, "connections %,d", count);
+    }
+
+    @Override
+    public String group() {
+        return "connections-" + count;
+    }
+
+    @Override
+    public ServerLimits limits() {
+        return ServerLimits.forLoad(count, 1);
+    }
+
+    /** Memory is measured on a fresh server, so once per server. */
+    @Override
+    public boolean repeatable() {
+        return false;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("kind", "connections");
+        settings.put("connections", count);
+        settings.put("source_addresses", sourceAddresses);
+        return settings;
+    }
+
+    @Override
+    public Measurement run(ServerProcess server, RunContext context) throws Exception {
+        Counters counters = new Counters();
+        List<Publisher> publishers = new ArrayList<>();
+        List<Subscriber> subscribers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            subscribers.add(new Subscriber(counters, publishers, 1, false));
+        }
+        Publisher publisher = new Publisher(0, counters, new Window(1L + count), count);
+        publishers.add(publisher);
+        ServerProcess.MemorySample before = server.memory(context.java());
+        try (BenchClient client = new BenchClient(sourceAddresses)) {
+            long started = System.nanoTime();
+            int ready = client.connectAll(server.uri(), subscribers, context.connectConcurrency(),
+                    context.connectDeadline(count));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            ServerProcess.MemorySample after = server.memory(context.java());
+            boolean delivered = false;
+            if (client.connectAll(server.uri(), List.of(publisher), 1, context.deadline(context.connectTimeout())) == 1) {
+                publisher.publishOne();
+                delivered = publisher.window.awaitDrained(context.deadline(context.drainTimeout()));
+            }
+            List<String> notes = new ArrayList<>(counters.notes());
+            if (!delivered) {
+                notes.add("the check event did not reach every connection in time");
+            }
+            Subscriber.Tally tally = Subscriber.Tally.ZERO;
+            for (Subscriber subscriber : subscribers) {
+                if (!subscriber.ready.isCompletedExceptionally()) {
+                    tally = tally.plus(subscriber.tally());
+                }
+            }
+            int connected = Math.max(0, ready);
+            Measurement m = Measurement.of(notes)
+                    .figure("connections", count)
+                    .figure("connected", connected)
+                    .figure("connect_seconds", seconds)
+                    .figure("connections_per_s", connected / Math.max(seconds, 1e-9))
+                    .figure("rss_before_kb", before.rssKb())
+                    .figure("rss_after_kb", after.rssKb())
+                    .figure("heap_before_kb", before.heapUsedKb())
+                    .figure("heap_after_kb", after.heapUsedKb())
+                    .figure("rss_per_connection_kb", perConnection(before.rssKb(), after.rssKb(), connected))
+                    .figure("heap_per_connection_kb", perConnection(before.heapUsedKb(), after.heapUsedKb(), connected))
+                    .check("failed_connections", count - connected)
+                    .check("missing", tally.missing())
+                    .check("duplicates", tally.duplicates())
+                    .check("rejected", counters.rejected.sum())
+                    .check("errors", counters.errors.sum())
+                    .check("send_failures", counters.sendFailures.sum());
+            // Measurements are taken; the server is not needed any more and closing 10,000+
+            // connections one handshake at a time would only add minutes.
+            server.kill();
+            return m;
+        }
+    }
+
+    private static double perConnection(long beforeKb, long afterKb, int connections) {
+        if (beforeKb < 0 || afterKb < 0 || connections == 0) {
+            return Double.NaN;
+        }
+        return (afterKb - beforeKb) / (double) connections;
+    }
+
+    @Override
+    public List<Row> rows(Measurement router, Measurement raw) {
+        return List.of(
+                Row.compare(name(), "connected", Row.Unit.COUNT, "connected", router, raw,
+                        Row.Target.atLeast(count, String.format(Locale.ROOT, "%,d, no errors", count))),
+                Row.compare(name(), "time to connect", Row.Unit.SECONDS, "connect_seconds", router, raw, Row.Target.none()),
+                Row.compare(name(), "RSS per connection", Row.Unit.KILOBYTES, "rss_per_connection_kb", router, raw,
+                        Row.Target.atMostRatio(memoryRatio)),
+                Row.compare(name(), "heap per connection", Row.Unit.KILOBYTES, "heap_per_connection_kb", router, raw,
+                        Row.Target.atMostRatio(memoryRatio)));
+    }
+}
