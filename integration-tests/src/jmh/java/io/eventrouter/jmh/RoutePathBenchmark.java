@@ -101,7 +101,7 @@ public class RoutePathBenchmark {
     @Benchmark
     public long route() {
         route(events[next++ & (EVENTS - 1)]);
-        return transport.chars;
+        return transport.bytes;
     }
 
     /** Dispatcher.route, step for step; SubscriptionRegistry.match is the locked index lookup. */
@@ -119,11 +119,11 @@ public class RoutePathBenchmark {
         } finally {
             lock.readLock().unlock();
         }
-        String json = null;
+        byte[] json = null;
         for (Subscription subscription : matches) {
             if (subscription.accepts(event)) {
                 if (json == null) {
-                    json = ProtocolCodec.encodeEvent(event);
+                    json = ProtocolCodec.encodeEventUtf8(event);
                 }
                 subscription.owner().deliver(subscription.frame(json), event.priority());
             }
@@ -131,15 +131,15 @@ public class RoutePathBenchmark {
         processed.increment();
     }
 
-    /** A socket that writes every frame at once: the send completes before sendText returns. */
+    /** A socket that writes every frame at once: the send completes before send returns. */
     static final class InlineTransport implements Transport {
         long frames;
-        long chars;
+        long bytes;
 
         @Override
-        public void sendText(String frame, Consumer<Throwable> done) {
+        public void send(java.nio.ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
             frames++;
-            chars += frame.length();
+            bytes += frame.remaining();
             done.accept(null);
         }
 

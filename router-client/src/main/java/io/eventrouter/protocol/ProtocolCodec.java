@@ -82,15 +82,9 @@ public final class ProtocolCodec {
         return EventJson.encode(event);
     }
 
-    /** {@link #encodeEvent} as UTF-8 bytes, written straight to bytes without a String. */
+    /** {@link #encodeEvent} as UTF-8 bytes, ready to be copied into each subscriber's frame. */
     public static byte[] encodeEventUtf8(Event event) {
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(512);
-        try (JsonGenerator out = GENERATORS.createGenerator(buffer, java.nio.charset.StandardCharsets.UTF_8)) {
-            out.writeStartObject();
-            EventCodec.write(out, event);
-            out.writeEnd();
-        }
-        return buffer.toByteArray();
+        return EventJson.encode(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Reads an event object with the protocol's defaults for missing fields. */
