@@ -2,9 +2,11 @@ package io.eventrouter.server;
 
 import io.eventrouter.config.RouterConfig;
 import io.eventrouter.endpoint.CdiEndpointConfigurator;
+import io.eventrouter.management.MeterRegistryProducer;
 import io.eventrouter.routing.Router;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -50,7 +52,7 @@ public final class RouterServer implements AutoCloseable {
                     .disableDiscovery()
                     // Our own stop() is the graceful path; Weld's hook would race it on SIGTERM.
                     .skipShutdownHook()
-                    .addBeanClasses(Router.class)
+                    .addBeanClasses(Router.class, MeterRegistryProducer.class)
                     .addExtension(new ConfigExtension(config))
                     .initialize();
             CdiEndpointConfigurator endpoints = new CdiEndpointConfigurator(cdi);
@@ -73,7 +75,7 @@ public final class RouterServer implements AutoCloseable {
         connector.setPort(config.port());
         // On shutdown Jetty shortens idle timeouts to this; a subscriber still reading its
         // backlog must keep its connection for as long as we keep delivering.
-        connector.setShutdownIdleTimeout(Math.max(1000, config.shutdownTimeout().toMillis()));
+        connector.setShutdownIdleTimeout(shutdownIdleTimeout(config.shutdownTimeout()));
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
@@ -88,6 +90,10 @@ public final class RouterServer implements AutoCloseable {
         });
         server.setStopAtShutdown(false);
         return server;
+    }
+
+    private static long shutdownIdleTimeout(Duration shutdownTimeout) {
+        return Math.max(1000, shutdownTimeout.toMillis());
     }
 
     /** The port actually bound (useful with port 0). */
@@ -105,6 +111,7 @@ public final class RouterServer implements AutoCloseable {
         return router;
     }
 
+    /** The configuration the server started with; {@link Router#config()} has run-time changes. */
     public RouterConfig config() {
         return config;
     }
@@ -124,11 +131,14 @@ public final class RouterServer implements AutoCloseable {
         }
         stopped = true;
         Exception failure = null;
+        // The admin API may have changed the timeout since start.
+        Duration shutdownTimeout = router != null ? router.config().shutdownTimeout() : config.shutdownTimeout();
         if (connector != null) {
+            connector.setShutdownIdleTimeout(shutdownIdleTimeout(shutdownTimeout));
             connector.shutdown();
         }
         if (router != null) {
-            router.shutdown(config.shutdownTimeout());
+            router.shutdown(shutdownTimeout);
         }
         if (jetty != null) {
             try {

@@ -26,8 +26,10 @@ final class Outbox {
     private final int dropLimit;
     private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>();
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private final ArrayDeque<ByteBuffer>[] lanes = new ArrayDeque[Priority.LEVELS];
+    private final ArrayDeque<EventFrame>[] lanes = new ArrayDeque[Priority.LEVELS];
     private final ByteBuffer[] group;
+    /** When the router accepted each event of {@link #group}, in order, for the latency figure. */
+    private final long[] groupAccepted;
     private int events;
     private int consecutiveDrops;
     private boolean overflowReported;
@@ -44,6 +46,7 @@ final class Outbox {
         this.capacity = capacity;
         this.dropLimit = dropLimit;
         this.group = new ByteBuffer[Math.max(1, transport.maxInFlight())];
+        this.groupAccepted = new long[group.length];
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new ArrayDeque<>();
         }
@@ -59,22 +62,27 @@ final class Outbox {
         pump();
     }
 
-    void offerEvent(ByteBuffer frame, int priority) {
+    /**
+     * @param acceptedNanos {@link System#nanoTime()} when the router accepted the event; the
+     *     listener hears how long ago that was once the frame is written
+     */
+    void offerEvent(ByteBuffer frame, int priority, long acceptedNanos) {
         String overflow = null;
         synchronized (this) {
             if (closed) {
-                listener.droppedOnDisconnect(1);
+                listener.droppedOnDisconnect(priority, 1);
                 return;
             }
             int lane = Priority.index(priority);
+            EventFrame event = new EventFrame(frame, acceptedNanos);
             if (events < capacity) {
-                lanes[lane].addLast(frame);
+                lanes[lane].addLast(event);
                 events++;
             } else {
                 int lowest = lowestNonEmptyLane();
                 if (lowest < lane) {
                     lanes[lowest].pollLast();
-                    lanes[lane].addLast(frame);
+                    lanes[lane].addLast(event);
                     listener.droppedForSlowConsumer(lowest + Priority.MIN);
                 } else {
                     listener.droppedForSlowConsumer(priority);
@@ -95,22 +103,24 @@ final class Outbox {
 
     /** Stops sending; counts queued events as dropped. Idempotent. */
     void close() {
-        int dropped;
+        int[] dropped = new int[lanes.length];
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            dropped = events;
             events = 0;
             control.clear();
-            for (ArrayDeque<ByteBuffer> lane : lanes) {
-                lane.clear();
+            for (int lane = 0; lane < lanes.length; lane++) {
+                dropped[lane] = lanes[lane].size();
+                lanes[lane].clear();
             }
             notifyAll();
         }
-        if (dropped > 0) {
-            listener.droppedOnDisconnect(dropped);
+        for (int lane = 0; lane < dropped.length; lane++) {
+            if (dropped[lane] > 0) {
+                listener.droppedOnDisconnect(lane + Priority.MIN, dropped[lane]);
+            }
         }
     }
 
@@ -179,11 +189,12 @@ final class Outbox {
         while (count < group.length && bytes < MAX_GROUP_BYTES) {
             ByteBuffer frame = control.pollFirst();
             if (frame == null) {
-                frame = pollEvent();
-                if (frame == null) {
+                EventFrame event = pollEvent();
+                if (event == null) {
                     break;
                 }
-                groupEvents++;
+                frame = event.bytes();
+                groupAccepted[groupEvents++] = event.acceptedNanos();
             }
             group[count++] = frame;
             bytes += frame.remaining();
@@ -206,6 +217,11 @@ final class Outbox {
             delivered = groupEvents;
             if (failure == null) {
                 consecutiveDrops = 0;
+                // Under the lock: the next group reuses groupAccepted once sending is false.
+                long now = System.nanoTime();
+                for (int i = 0; i < delivered; i++) {
+                    listener.deliveredAfter(now - groupAccepted[i]);
+                }
             }
         }
         if (failure != null) {
@@ -220,9 +236,9 @@ final class Outbox {
         }
     }
 
-    private ByteBuffer pollEvent() {
+    private EventFrame pollEvent() {
         for (int lane = lanes.length - 1; lane >= 0; lane--) {
-            ByteBuffer frame = lanes[lane].pollFirst();
+            EventFrame frame = lanes[lane].pollFirst();
             if (frame != null) {
                 events--;
                 return frame;
@@ -239,4 +255,7 @@ final class Outbox {
         }
         throw new IllegalStateException("outbox is full but every lane is empty");
     }
+
+    /** An event frame waiting in a lane, with when the router accepted its event. */
+    private record EventFrame(ByteBuffer bytes, long acceptedNanos) {}
 }
