@@ -1,8 +1,10 @@
 package io.eventrouter.server;
 
+import io.eventrouter.admin.RouterAdmin;
 import io.eventrouter.config.RouterConfig;
 import io.eventrouter.endpoint.CdiEndpointConfigurator;
 import io.eventrouter.management.MeterRegistryProducer;
+import io.eventrouter.management.RouterManagement;
 import io.eventrouter.routing.Router;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded router: a CDI container (Weld SE) holding the {@link Router} bean, and Jetty 12
- * serving the WebSocket endpoint on {@code /} and {@code /ws}. {@link #create} returns an
- * unstarted server; tests start it on port 0 exactly as {@code Main} does on 9090.
+ * serving the WebSocket endpoint on {@code /} and {@code /ws}, and on the same port the admin
+ * API ({@code /admin/api/*}), the admin page ({@code /admin/}), the probes ({@code /health/*})
+ * and {@code /metrics}. {@link #create} returns an unstarted server; tests start it on port 0
+ * exactly as {@code Main} does on 9090.
  */
 public final class RouterServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
@@ -52,12 +56,12 @@ public final class RouterServer implements AutoCloseable {
                     .disableDiscovery()
                     // Our own stop() is the graceful path; Weld's hook would race it on SIGTERM.
                     .skipShutdownHook()
-                    .addBeanClasses(Router.class, MeterRegistryProducer.class)
+                    .addBeanClasses(Router.class, RouterManagement.class, MeterRegistryProducer.class)
                     .addExtension(new ConfigExtension(config))
                     .initialize();
             CdiEndpointConfigurator endpoints = new CdiEndpointConfigurator(cdi);
             router = endpoints.router();
-            jetty = newJetty(endpoints);
+            jetty = newJetty(endpoints, cdi.select(RouterAdmin.class).get());
             jetty.start();
         } catch (Exception | Error e) {
             close();
@@ -66,7 +70,7 @@ public final class RouterServer implements AutoCloseable {
         return this;
     }
 
-    private Server newJetty(CdiEndpointConfigurator endpoints) {
+    private Server newJetty(CdiEndpointConfigurator endpoints, RouterAdmin admin) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("router-jetty");
         Server server = new Server(threads);
@@ -80,6 +84,7 @@ public final class RouterServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         server.setHandler(context);
+        AdminMount.mount(context, admin);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setDefaultMaxTextMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxBinaryMessageBufferSize(config.maxFrameSize());
