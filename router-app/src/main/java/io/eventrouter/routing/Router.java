@@ -127,7 +127,7 @@ public class Router {
         }
         config = changed;
         sessions.setMaxClients(changed.maxClients());
-        LOG.info("Configuration changed at run time: {}", changed);
+        LOG.debug("Configuration changed at run time: {}", changed);
     }
 
     /**
