@@ -43,6 +43,8 @@ class AdminApiTest {
     @Test
     void shouldServeTheHealthObjectWithTheV2Keys() {
         try (WsClient client = router.client()) {
+            assertThat(client.clientId()).isNotBlank();
+
             JsonObject health = http.getJson("/admin/api/health");
 
             assertThat(health.keySet()).containsExactlyInAnyOrder("status", "uptime", "events_processed",
