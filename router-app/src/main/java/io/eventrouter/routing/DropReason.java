@@ -1,7 +1,7 @@
 package io.eventrouter.routing;
 
 /** Why an event was not delivered; the {@code reason} label of the drop metrics. */
-public enum DropReason {
+enum DropReason {
     /** The router's queue was full and the event's priority too low to evict anything. */
     QUEUE_FULL("queue_full"),
     /** Removed from a full router queue to make room for a higher priority. */
@@ -19,7 +19,7 @@ public enum DropReason {
         this.label = label;
     }
 
-    public String label() {
+    String label() {
         return label;
     }
 }
