@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "event-router", mixinStandardHelpOptions = true, version = "Event Router 0.1.0",
         description = "WebSocket event router for agent communication.",
         footer = {"", "Every setting can also come from a ROUTER_<SETTING> environment variable "
-                + "(e.g. ROUTER_PORT) or a properties file (--config or ROUTER_CONFIG)."})
+                + "(e.g. ROUTER_PORT) or a properties file (--config or ROUTER_CONFIG, else "
+                + "router.properties in the data directory, if it exists)."})
 public final class Main implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
     static final int EXIT_START_FAILED = 1;
@@ -71,6 +72,11 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "TRACE, DEBUG, INFO, WARN or ERROR (default: INFO).")
     String logLevel;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Directory for the saved configuration (router.properties), PID and log files "
+                    + "(default: ~/.event-router).")
+    String dataDir;
 
     private final Map<String, String> environment;
     private PrintWriter err;
@@ -132,6 +138,7 @@ public final class Main implements Callable<Integer> {
         put(flags, Setting.IDLE_TIMEOUT_SECONDS, idleTimeout);
         put(flags, Setting.SHUTDOWN_TIMEOUT_SECONDS, shutdownTimeout);
         put(flags, Setting.LOG_LEVEL, logLevel);
+        put(flags, Setting.DATA_DIR, dataDir);
         return flags;
     }
 

@@ -1,5 +1,6 @@
 package io.eventrouter.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param idleTimeout a connection with no traffic for this long is closed; zero disables
  * @param shutdownTimeout how long a graceful shutdown waits for queued events to be delivered
  * @param logLevel root log level: TRACE, DEBUG, INFO, WARN or ERROR
+ * @param dataDir where the router keeps its files: the configuration saved by the admin API
+ *     ({@value ConfigLoader#SAVED_CONFIG_FILE}), and the CLI's PID and log files
  */
 public record RouterConfig(
         String host,
@@ -37,7 +40,8 @@ public record RouterConfig(
         int slowConsumerDropLimit,
         Duration idleTimeout,
         Duration shutdownTimeout,
-        String logLevel) {
+        String logLevel,
+        Path dataDir) {
 
     public static final String DEFAULT_HOST = "localhost";
     public static final int DEFAULT_PORT = 9090;
@@ -51,6 +55,8 @@ public record RouterConfig(
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     public static final String DEFAULT_LOG_LEVEL = "INFO";
+    /** {@code ~/.event-router}: per user, so several users' routers on one machine do not clash. */
+    public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".event-router");
 
     static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
@@ -81,6 +87,10 @@ public record RouterConfig(
         if (!LOG_LEVELS.contains(logLevel)) {
             throw new ConfigException("log_level must be one of TRACE, DEBUG, INFO, WARN, ERROR, got " + logLevel);
         }
+        dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
+        if (dataDir.toString().isBlank()) {
+            throw new ConfigException("data_dir must not be empty");
+        }
     }
 
     public static Builder builder() {
@@ -97,7 +107,7 @@ public record RouterConfig(
                 .useMultiQueue(useMultiQueue).maxFrameSize(maxFrameSize)
                 .maxSubscriptionsPerClient(maxSubscriptionsPerClient).clientQueueSize(clientQueueSize)
                 .slowConsumerDropLimit(slowConsumerDropLimit).idleTimeout(idleTimeout)
-                .shutdownTimeout(shutdownTimeout).logLevel(logLevel);
+                .shutdownTimeout(shutdownTimeout).logLevel(logLevel).dataDir(dataDir);
     }
 
     private static void requirePositive(String name, int value) {
@@ -120,6 +130,7 @@ public record RouterConfig(
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private String logLevel = DEFAULT_LOG_LEVEL;
+        private Path dataDir = DEFAULT_DATA_DIR;
 
         private Builder() {}
 
@@ -183,10 +194,15 @@ public record RouterConfig(
             return this;
         }
 
+        public Builder dataDir(Path value) {
+            this.dataDir = value;
+            return this;
+        }
+
         public RouterConfig build() {
             return new RouterConfig(host, port, maxQueueSize, maxClients, useMultiQueue, maxFrameSize,
                     maxSubscriptionsPerClient, clientQueueSize, slowConsumerDropLimit, idleTimeout,
-                    shutdownTimeout, logLevel);
+                    shutdownTimeout, logLevel, dataDir);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.eventrouter.protocol.Priority;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -19,7 +20,7 @@ public final class EventQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private final ArrayDeque<Event>[] lanes = new ArrayDeque[Priority.LEVELS];
+    private final ArrayDeque<QueuedEvent>[] lanes = new ArrayDeque[Priority.LEVELS];
     private final int[] sizes = new int[Priority.LEVELS];
     private int size;
 
@@ -44,11 +45,20 @@ public final class EventQueue {
         return new EventQueue(capacity, TakePolicy.weightedFair());
     }
 
+    /** Offers an event accepted now. */
     public OfferResult offer(Event event) {
+        return offer(event, System.nanoTime());
+    }
+
+    /**
+     * Offers an event, stamped with when the router accepted it ({@link System#nanoTime()}); the
+     * stamp comes back with the event from {@link #drainQueuedTo}.
+     */
+    public OfferResult offer(Event event, long acceptedNanos) {
         int lane = Priority.index(event.priority());
         lock.lock();
         try {
-            Event evicted = null;
+            QueuedEvent evicted = null;
             if (size >= capacity) {
                 int lowest = lowestNonEmptyLane();
                 if (lowest >= lane) {
@@ -58,11 +68,11 @@ public final class EventQueue {
                 sizes[lowest]--;
                 size--;
             }
-            lanes[lane].addLast(event);
+            lanes[lane].addLast(new QueuedEvent(event, acceptedNanos));
             sizes[lane]++;
             size++;
             notEmpty.signal();
-            return evicted == null ? OfferResult.QUEUED : OfferResult.queuedEvicting(evicted);
+            return evicted == null ? OfferResult.QUEUED : OfferResult.queuedEvicting(evicted.event());
         } finally {
             lock.unlock();
         }
@@ -75,6 +85,17 @@ public final class EventQueue {
      * @return the number of events moved; 0 when the wait timed out
      */
     public int drainTo(List<Event> sink, int max, long timeout, TimeUnit unit) throws InterruptedException {
+        return drain(sink, QueuedEvent::event, max, timeout, unit);
+    }
+
+    /** As {@link #drainTo}, keeping each event's acceptance stamp. */
+    public int drainQueuedTo(List<QueuedEvent> sink, int max, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        return drain(sink, Function.identity(), max, timeout, unit);
+    }
+
+    private <T> int drain(List<T> sink, Function<QueuedEvent, T> element, int max, long timeout, TimeUnit unit)
+            throws InterruptedException {
         long nanos = unit.toNanos(timeout);
         lock.lockInterruptibly();
         try {
@@ -87,7 +108,7 @@ public final class EventQueue {
             int moved = 0;
             while (size > 0 && moved < max) {
                 int lane = policy.nextLane(sizes);
-                sink.add(lanes[lane].pollFirst());
+                sink.add(element.apply(lanes[lane].pollFirst()));
                 sizes[lane]--;
                 size--;
                 moved++;

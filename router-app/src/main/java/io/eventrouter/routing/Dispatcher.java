@@ -3,6 +3,7 @@ package io.eventrouter.routing;
 import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.ProtocolCodec;
 import io.eventrouter.queue.EventQueue;
+import io.eventrouter.queue.QueuedEvent;
 import io.eventrouter.session.Subscription;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Dispatcher implements Runnable {
     private final EventQueue queue;
     private final SubscriptionRegistry subscriptions;
     private final RouterStats stats;
-    private final List<Event> batch = new ArrayList<>(BATCH);
+    private final List<QueuedEvent> batch = new ArrayList<>(BATCH);
     private final List<Subscription> matches = new ArrayList<>();
     private final Object idleMonitor = new Object();
     private volatile boolean running = true;
@@ -40,12 +41,12 @@ final class Dispatcher implements Runnable {
         try {
             while (running) {
                 batch.clear();
-                if (queue.drainTo(batch, BATCH, 100, TimeUnit.MILLISECONDS) == 0) {
+                if (queue.drainQueuedTo(batch, BATCH, 100, TimeUnit.MILLISECONDS) == 0) {
                     continue;
                 }
                 setBusy(true);
-                for (Event event : batch) {
-                    route(event);
+                for (QueuedEvent queued : batch) {
+                    route(queued.event(), queued.acceptedNanos());
                 }
                 setBusy(false);
             }
@@ -81,7 +82,7 @@ final class Dispatcher implements Runnable {
         }
     }
 
-    private void route(Event event) {
+    private void route(Event event, long acceptedNanos) {
         try {
             long current = ++round;
             matches.clear();
@@ -96,13 +97,13 @@ final class Dispatcher implements Runnable {
                     if (json == null) {
                         json = ProtocolCodec.encodeEventUtf8(event);
                     }
-                    subscription.owner().deliver(subscription.frame(json), event.priority());
+                    subscription.owner().deliver(subscription.frame(json), event.priority(), acceptedNanos);
                 }
             }
             stats.processed.increment();
         } catch (RuntimeException e) {
             // One bad event must not stop the router; it is counted and logged with its id.
-            stats.sendFailures.increment();
+            stats.routingFailed(event.priority());
             LOG.error("Unable to route event {} on topic {}", event.id(), event.topic(), e);
         }
     }

@@ -6,7 +6,6 @@ import io.eventrouter.queue.EventQueue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,8 +47,7 @@ final class HealthReporter {
             errors.add(String.format(java.util.Locale.ROOT,
                     "%.1f%% of deliveries failed in the last minute", failureRate * 100));
         }
-        double uptime = Duration.ofNanos(System.nanoTime() - stats.startedNanos).toMillis() / 1000.0;
-        return new Health(status, uptime, stats.processed.sum(), stats.failed(), depth, subscriptions.count(),
+        return new Health(status, stats.uptimeSeconds(), stats.processed.sum(), stats.failed(), depth, subscriptions.count(),
                 sessions.count(), stats.lastEventAt, errors);
     }
 
@@ -60,7 +58,8 @@ final class HealthReporter {
         JsonObjectBuilder droppedByPriority = Json.createObjectBuilder();
         for (int p = Priority.MIN; p <= Priority.MAX; p++) {
             byPriority.add(Integer.toString(p), depths[Priority.index(p)]);
-            droppedByPriority.add(Integer.toString(p), stats.droppedByPriority.get(Priority.index(p)));
+            droppedByPriority.add(Integer.toString(p), stats.drops.ofPriority(p, DropReason.QUEUE_FULL,
+                    DropReason.EVICTED, DropReason.SLOW_CONSUMER));
         }
         int pending = 0;
         for (int d : depths) {
@@ -73,11 +72,11 @@ final class HealthReporter {
                 .add("events_published", stats.published.sum())
                 .add("events_delivered", stats.delivered.sum())
                 .add("dropped", Json.createObjectBuilder()
-                        .add("queue_full", stats.refused.sum())
-                        .add("evicted", stats.evicted.sum())
-                        .add("slow_consumer", stats.slowConsumerDrops.sum())
-                        .add("disconnected", stats.disconnectDrops.sum())
-                        .add("send_failed", stats.sendFailures.sum())
+                        .add("queue_full", stats.drops.total(DropReason.QUEUE_FULL))
+                        .add("evicted", stats.drops.total(DropReason.EVICTED))
+                        .add("slow_consumer", stats.drops.total(DropReason.SLOW_CONSUMER))
+                        .add("disconnected", stats.drops.total(DropReason.DISCONNECTED))
+                        .add("send_failed", stats.drops.total(DropReason.SEND_FAILED))
                         .add("by_priority", droppedByPriority))
                 .add("slow_consumer_disconnects", stats.slowConsumerDisconnects.sum())
                 .add("client_errors", stats.clientErrors.sum())

@@ -1,6 +1,7 @@
 package io.eventrouter.routing;
 
 import io.eventrouter.config.RouterConfig;
+import io.eventrouter.config.Setting;
 import io.eventrouter.protocol.ClientMessage;
 import io.eventrouter.protocol.ErrorCode;
 import io.eventrouter.protocol.Event;
@@ -19,10 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +49,9 @@ public class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
 
-    private RouterConfig config;
+    /** Replaced as a whole when settings change at run time; read once per use. */
+    private volatile RouterConfig config;
+    private MeterRegistry meters;
     private EventQueue queue;
     private SubscriptionRegistry subscriptions;
     private SessionRegistry sessions;
@@ -53,6 +59,7 @@ public class Router {
     private Dispatcher dispatcher;
     private Thread dispatcherThread;
     private HealthReporter reporter;
+    private StatsReporter statsReporter;
     private ScheduledExecutorService housekeeping;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile boolean accepting = true;
@@ -61,8 +68,9 @@ public class Router {
     protected Router() {}
 
     @Inject
-    public Router(RouterConfig config) {
+    public Router(RouterConfig config, MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
     }
 
     @PostConstruct
@@ -72,10 +80,15 @@ public class Router {
                 : EventQueue.strict(config.maxQueueSize());
         subscriptions = new SubscriptionRegistry();
         sessions = new SessionRegistry(config.maxClients());
-        stats = new RouterStats(this::disconnectSlowConsumer, this::sendFailed);
+        Timer latency = RouterMetrics.deliveryLatency(meters);
+        stats = new RouterStats(this::disconnectSlowConsumer, this::sendFailed,
+                nanos -> latency.record(nanos, TimeUnit.NANOSECONDS));
+        RouterMetrics.bind(meters, stats, queue, sessions, subscriptions);
         reporter = new HealthReporter(stats, queue, subscriptions, sessions, config.useMultiQueue());
+        statsReporter = new StatsReporter(stats, queue, subscriptions, sessions, config.useMultiQueue());
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("router-housekeeping"));
-        housekeeping.scheduleAtFixedRate(stats::sampleWindow, 5, 5, TimeUnit.SECONDS);
+        housekeeping.scheduleAtFixedRate(stats::sampleWindow, RouterStats.SAMPLE_SECONDS, RouterStats.SAMPLE_SECONDS,
+                TimeUnit.SECONDS);
         dispatcher = new Dispatcher(queue, subscriptions, stats);
         dispatcherThread = daemon("router-dispatcher").newThread(dispatcher);
         dispatcherThread.start();
@@ -98,6 +111,26 @@ public class Router {
     }
 
     /**
+     * Takes new values of the settings a running router can change ({@link
+     * Setting#changeableAtRunTime()}); per-connection limits apply to connections opened from now
+     * on.
+     *
+     * @throws IllegalArgumentException if a setting that needs a restart differs
+     */
+    public void reconfigure(RouterConfig changed) {
+        RouterConfig current = config;
+        for (Setting setting : Setting.values()) {
+            if (!setting.changeableAtRunTime()
+                    && !Objects.equals(setting.valueIn(changed), setting.valueIn(current))) {
+                throw new IllegalArgumentException(setting.key() + " cannot change while the router runs");
+            }
+        }
+        config = changed;
+        sessions.setMaxClients(changed.maxClients());
+        LOG.debug("Configuration changed at run time: {}", changed);
+    }
+
+    /**
      * Admits a new connection, or returns null when the router is full or shutting down; then
      * {@link #refusal()} says why.
      */
@@ -105,8 +138,9 @@ public class Router {
         if (!accepting || !sessions.reserve()) {
             return null;
         }
-        ClientSession session = new ClientSession(transport, clientName, stats, config.clientQueueSize(),
-                config.slowConsumerDropLimit());
+        RouterConfig limits = config;
+        ClientSession session = new ClientSession(transport, clientName, stats, limits.clientQueueSize(),
+                limits.slowConsumerDropLimit());
         sessions.add(session);
         LOG.debug("Client {} connected from {}", session, session.remoteAddress());
         return session;
@@ -167,7 +201,7 @@ public class Router {
         if (!accepting) {
             return ServerMessage.Published.dropped(stamped.id(), "shutting_down", requestId);
         }
-        OfferResult result = queue.offer(stamped);
+        OfferResult result = queue.offer(stamped, System.nanoTime());
         if (!result.accepted()) {
             stats.refused(stamped.priority());
             return ServerMessage.Published.dropped(stamped.id(), "queue_full", requestId);
@@ -183,9 +217,10 @@ public class Router {
     }
 
     private ServerMessage subscribe(ClientSession session, SubscriptionSpec spec, String requestId) {
-        if (session.subscriptionCount() >= config.maxSubscriptionsPerClient()) {
+        int limit = config.maxSubscriptionsPerClient();
+        if (session.subscriptionCount() >= limit) {
             return error(ErrorCode.TOO_MANY_SUBSCRIPTIONS, "Too many subscriptions: this connection already holds "
-                    + config.maxSubscriptionsPerClient() + ", the maximum", requestId);
+                    + limit + ", the maximum", requestId);
         }
         Subscription subscription;
         try {
@@ -213,6 +248,31 @@ public class Router {
 
     public JsonObject healthDetails() {
         return reporter.details();
+    }
+
+    /** Totals, drops by reason and priority, the queue by priority, and last-minute rates. */
+    public JsonObject stats() {
+        return statsReporter.stats();
+    }
+
+    /** The connected clients, at this moment. */
+    public List<ClientSession> clients() {
+        return sessions.snapshot();
+    }
+
+    /**
+     * Closes a client's connection with 1008 and {@code reason}.
+     *
+     * @return false if no client with that id is connected
+     */
+    public boolean disconnect(String clientId, String reason) {
+        ClientSession session = sessions.get(clientId);
+        if (session == null) {
+            return false;
+        }
+        LOG.info("Disconnecting {} ({}): {}", session, session.remoteAddress(), reason);
+        disconnect(session, reason);
+        return true;
     }
 
     public boolean isAccepting() {
@@ -256,7 +316,12 @@ public class Router {
         }
         stats.slowConsumerDisconnects.increment();
         LOG.warn("Disconnecting slow consumer {} ({}): {}", session, session.remoteAddress(), reason);
-        if (session.close(CLOSE_POLICY_VIOLATION, "Slow consumer: " + reason)) {
+        disconnect(session, "Slow consumer: " + reason);
+    }
+
+    /** Closes with 1008 and forgets the session at once, without waiting for the peer's reply. */
+    private void disconnect(ClientSession session, String reason) {
+        if (session.close(CLOSE_POLICY_VIOLATION, reason)) {
             closed(session);
             // A peer that stopped reading never completes the close handshake: cut it off.
             try {

@@ -9,10 +9,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SessionRegistry {
     private final ConcurrentHashMap<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger admitted = new AtomicInteger();
-    private final int maxClients;
+    private volatile int maxClients;
 
     SessionRegistry(int maxClients) {
         this.maxClients = maxClients;
+    }
+
+    /**
+     * Changes the limit for connections admitted from now on. Lowering it below the number
+     * connected disconnects nobody; new connections are refused until enough have left.
+     */
+    void setMaxClients(int value) {
+        maxClients = value;
     }
 
     /** Reserves a place for a new connection; false when {@code max_clients} are connected. */
@@ -39,6 +47,11 @@ final class SessionRegistry {
             return true;
         }
         return false;
+    }
+
+    /** The connected session with this id, or null. */
+    ClientSession get(String clientId) {
+        return sessions.get(clientId);
     }
 
     int count() {

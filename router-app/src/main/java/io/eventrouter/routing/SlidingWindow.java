@@ -1,34 +1,35 @@
 package io.eventrouter.routing;
 
 /**
- * Failure rate over roughly the last minute, so failures an hour ago do not mark the router
- * unhealthy forever. Keeps samples of the cumulative counters taken every few seconds and
- * compares the current totals with the oldest sample; the hot path pays nothing.
+ * The last few samples of the cumulative counters, taken every few seconds by the router's
+ * housekeeping, so figures "over the last minute" compare the current totals with the oldest
+ * sample kept; failures or traffic an hour ago no longer count. The hot path pays nothing.
+ *
+ * @param <T> one sample
  */
-final class SlidingWindow {
-    private final long[] attempted;
-    private final long[] failed;
+final class SlidingWindow<T> {
+    private final Object[] samples;
     private int next;
     private int filled;
 
-    SlidingWindow(int samples) {
-        attempted = new long[samples];
-        failed = new long[samples];
+    /**
+     * @param capacity samples kept; the oldest is dropped when a new one arrives
+     * @param first the sample the window starts from (the counters at start)
+     */
+    SlidingWindow(int capacity, T first) {
+        samples = new Object[capacity];
+        add(first);
     }
 
-    synchronized void sample(long attemptedTotal, long failedTotal) {
-        attempted[next] = attemptedTotal;
-        failed[next] = failedTotal;
-        next = (next + 1) % attempted.length;
-        filled = Math.min(filled + 1, attempted.length);
+    synchronized void add(T sample) {
+        samples[next] = sample;
+        next = (next + 1) % samples.length;
+        filled = Math.min(filled + 1, samples.length);
     }
 
-    /** Failed share of the attempts since the oldest sample (or since start), 0 if none. */
-    synchronized double failureRate(long attemptedTotal, long failedTotal) {
-        int oldest = filled < attempted.length ? 0 : next;
-        long baseAttempted = filled == 0 ? 0 : attempted[oldest];
-        long baseFailed = filled == 0 ? 0 : failed[oldest];
-        long attempts = attemptedTotal - baseAttempted;
-        return attempts <= 0 ? 0.0 : (double) (failedTotal - baseFailed) / attempts;
+    /** The oldest sample kept. */
+    @SuppressWarnings("unchecked")
+    synchronized T oldest() {
+        return (T) samples[filled < samples.length ? 0 : next];
     }
 }

@@ -1,10 +1,14 @@
 package io.eventrouter.server;
 
+import io.eventrouter.admin.RouterAdmin;
 import io.eventrouter.config.RouterConfig;
 import io.eventrouter.endpoint.CdiEndpointConfigurator;
+import io.eventrouter.management.MeterRegistryProducer;
+import io.eventrouter.management.RouterManagement;
 import io.eventrouter.routing.Router;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -19,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded router: a CDI container (Weld SE) holding the {@link Router} bean, and Jetty 12
- * serving the WebSocket endpoint on {@code /} and {@code /ws}. {@link #create} returns an
- * unstarted server; tests start it on port 0 exactly as {@code Main} does on 9090.
+ * serving the WebSocket endpoint on {@code /} and {@code /ws}, and on the same port the admin
+ * API ({@code /admin/api/*}), the admin page ({@code /admin/}), the probes ({@code /health/*})
+ * and {@code /metrics}. {@link #create} returns an unstarted server; tests start it on port 0
+ * exactly as {@code Main} does on 9090.
  */
 public final class RouterServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouterServer.class);
@@ -50,12 +56,12 @@ public final class RouterServer implements AutoCloseable {
                     .disableDiscovery()
                     // Our own stop() is the graceful path; Weld's hook would race it on SIGTERM.
                     .skipShutdownHook()
-                    .addBeanClasses(Router.class)
+                    .addBeanClasses(Router.class, RouterManagement.class, MeterRegistryProducer.class)
                     .addExtension(new ConfigExtension(config))
                     .initialize();
             CdiEndpointConfigurator endpoints = new CdiEndpointConfigurator(cdi);
             router = endpoints.router();
-            jetty = newJetty(endpoints);
+            jetty = newJetty(endpoints, cdi.select(RouterAdmin.class).get());
             jetty.start();
         } catch (Exception | Error e) {
             close();
@@ -64,7 +70,7 @@ public final class RouterServer implements AutoCloseable {
         return this;
     }
 
-    private Server newJetty(CdiEndpointConfigurator endpoints) {
+    private Server newJetty(CdiEndpointConfigurator endpoints, RouterAdmin admin) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("router-jetty");
         Server server = new Server(threads);
@@ -73,11 +79,12 @@ public final class RouterServer implements AutoCloseable {
         connector.setPort(config.port());
         // On shutdown Jetty shortens idle timeouts to this; a subscriber still reading its
         // backlog must keep its connection for as long as we keep delivering.
-        connector.setShutdownIdleTimeout(Math.max(1000, config.shutdownTimeout().toMillis()));
+        connector.setShutdownIdleTimeout(shutdownIdleTimeout(config.shutdownTimeout()));
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         server.setHandler(context);
+        AdminMount.mount(context, admin);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             container.setDefaultMaxTextMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxBinaryMessageBufferSize(config.maxFrameSize());
@@ -88,6 +95,10 @@ public final class RouterServer implements AutoCloseable {
         });
         server.setStopAtShutdown(false);
         return server;
+    }
+
+    private static long shutdownIdleTimeout(Duration shutdownTimeout) {
+        return Math.max(1000, shutdownTimeout.toMillis());
     }
 
     /** The port actually bound (useful with port 0). */
@@ -105,6 +116,7 @@ public final class RouterServer implements AutoCloseable {
         return router;
     }
 
+    /** The configuration the server started with; {@link Router#config()} has run-time changes. */
     public RouterConfig config() {
         return config;
     }
@@ -124,11 +136,14 @@ public final class RouterServer implements AutoCloseable {
         }
         stopped = true;
         Exception failure = null;
+        // The admin API may have changed the timeout since start.
+        Duration shutdownTimeout = router != null ? router.config().shutdownTimeout() : config.shutdownTimeout();
         if (connector != null) {
+            connector.setShutdownIdleTimeout(shutdownIdleTimeout(shutdownTimeout));
             connector.shutdown();
         }
         if (router != null) {
-            router.shutdown(config.shutdownTimeout());
+            router.shutdown(shutdownTimeout);
         }
         if (jetty != null) {
             try {

@@ -66,7 +66,15 @@ public final class ClientSession {
 
     /** Queues an encoded event frame, subject to the slow-consumer policy. */
     public void deliver(ByteBuffer frame, int priority) {
-        outbox.offerEvent(frame, priority);
+        deliver(frame, priority, System.nanoTime());
+    }
+
+    /**
+     * Queues an encoded event frame of an event the router accepted at {@code acceptedNanos}
+     * ({@link System#nanoTime()}), so its delivery latency can be measured.
+     */
+    public void deliver(ByteBuffer frame, int priority, long acceptedNanos) {
+        outbox.offerEvent(frame, priority, acceptedNanos);
     }
 
     /** Queues an event frame given as text. */

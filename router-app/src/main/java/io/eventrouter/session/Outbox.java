@@ -26,8 +26,10 @@ final class Outbox {
     private final int dropLimit;
     private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>(4);
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private final ArrayDeque<ByteBuffer>[] lanes = new ArrayDeque[Priority.LEVELS];
+    private final ArrayDeque<EventFrame>[] lanes = new ArrayDeque[Priority.LEVELS];
     private final ByteBuffer[] group;
+    /** When the router accepted each event of {@link #group}, in order, for the latency figure. */
+    private final long[] groupAccepted;
     private int events;
     private int consecutiveDrops;
     private boolean overflowReported;
@@ -44,11 +46,12 @@ final class Outbox {
         this.capacity = capacity;
         this.dropLimit = dropLimit;
         this.group = new ByteBuffer[Math.max(1, transport.maxInFlight())];
+        this.groupAccepted = new long[group.length];
     }
 
     /** Lanes are made on first use: most connections only ever see a priority or two. */
-    private ArrayDeque<ByteBuffer> lane(int index) {
-        ArrayDeque<ByteBuffer> lane = lanes[index];
+    private ArrayDeque<EventFrame> lane(int index) {
+        ArrayDeque<EventFrame> lane = lanes[index];
         if (lane == null) {
             lane = new ArrayDeque<>(4);
             lanes[index] = lane;
@@ -66,22 +69,27 @@ final class Outbox {
         pump();
     }
 
-    void offerEvent(ByteBuffer frame, int priority) {
+    /**
+     * @param acceptedNanos {@link System#nanoTime()} when the router accepted the event; the
+     *     listener hears how long ago that was once the frame is written
+     */
+    void offerEvent(ByteBuffer frame, int priority, long acceptedNanos) {
         String overflow = null;
         synchronized (this) {
             if (closed) {
-                listener.droppedOnDisconnect(1);
+                listener.droppedOnDisconnect(priority, 1);
                 return;
             }
             int lane = Priority.index(priority);
+            EventFrame event = new EventFrame(frame, acceptedNanos);
             if (events < capacity) {
-                lane(lane).addLast(frame);
+                lane(lane).addLast(event);
                 events++;
             } else {
                 int lowest = lowestNonEmptyLane();
                 if (lowest < lane) {
                     lanes[lowest].pollLast();
-                    lane(lane).addLast(frame);
+                    lane(lane).addLast(event);
                     listener.droppedForSlowConsumer(lowest + Priority.MIN);
                 } else {
                     listener.droppedForSlowConsumer(priority);
@@ -102,20 +110,24 @@ final class Outbox {
 
     /** Stops sending; counts queued events as dropped. Idempotent. */
     void close() {
-        int dropped;
+        int[] dropped = new int[lanes.length];
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            dropped = events;
             events = 0;
             control.clear();
-            java.util.Arrays.fill(lanes, null);
+            for (int lane = 0; lane < lanes.length; lane++) {
+                dropped[lane] = lanes[lane] == null ? 0 : lanes[lane].size();
+                lanes[lane] = null;
+            }
             notifyAll();
         }
-        if (dropped > 0) {
-            listener.droppedOnDisconnect(dropped);
+        for (int lane = 0; lane < dropped.length; lane++) {
+            if (dropped[lane] > 0) {
+                listener.droppedOnDisconnect(lane + Priority.MIN, dropped[lane]);
+            }
         }
     }
 
@@ -184,11 +196,12 @@ final class Outbox {
         while (count < group.length && bytes < MAX_GROUP_BYTES) {
             ByteBuffer frame = control.pollFirst();
             if (frame == null) {
-                frame = pollEvent();
-                if (frame == null) {
+                EventFrame event = pollEvent();
+                if (event == null) {
                     break;
                 }
-                groupEvents++;
+                frame = event.bytes();
+                groupAccepted[groupEvents++] = event.acceptedNanos();
             }
             group[count++] = frame;
             bytes += frame.remaining();
@@ -211,6 +224,11 @@ final class Outbox {
             delivered = groupEvents;
             if (failure == null) {
                 consecutiveDrops = 0;
+                // Under the lock: the next group reuses groupAccepted once sending is false.
+                long now = System.nanoTime();
+                for (int i = 0; i < delivered; i++) {
+                    listener.deliveredAfter(now - groupAccepted[i]);
+                }
             }
         }
         if (failure != null) {
@@ -225,9 +243,9 @@ final class Outbox {
         }
     }
 
-    private ByteBuffer pollEvent() {
+    private EventFrame pollEvent() {
         for (int lane = lanes.length - 1; lane >= 0; lane--) {
-            ByteBuffer frame = lanes[lane] == null ? null : lanes[lane].pollFirst();
+            EventFrame frame = lanes[lane] == null ? null : lanes[lane].pollFirst();
             if (frame != null) {
                 events--;
                 return frame;
@@ -244,4 +262,7 @@ final class Outbox {
         }
         throw new IllegalStateException("outbox is full but every lane is empty");
     }
+
+    /** An event frame waiting in a lane, with when the router accepted its event. */
+    private record EventFrame(ByteBuffer bytes, long acceptedNanos) {}
 }

@@ -6,11 +6,17 @@ public interface OutboxListener {
     /** Event frames reached the socket. */
     void delivered(int count);
 
+    /**
+     * One event frame reached the socket this long after the router accepted the event; called
+     * once per delivered event, besides {@link #delivered}.
+     */
+    default void deliveredAfter(long nanosSinceAccepted) {}
+
     /** An event frame of this priority was dropped because the subscriber fell behind. */
     void droppedForSlowConsumer(int priority);
 
-    /** Event frames still queued when the connection went away. */
-    void droppedOnDisconnect(int count);
+    /** Event frames of this priority still queued when the connection went away. */
+    void droppedOnDisconnect(int priority, int count);
 
     /** The subscriber is too far behind to keep; the session must be disconnected. */
     void overflowed(ClientSession session, String reason);
@@ -26,7 +32,7 @@ public interface OutboxListener {
         public void droppedForSlowConsumer(int priority) {}
 
         @Override
-        public void droppedOnDisconnect(int count) {}
+        public void droppedOnDisconnect(int priority, int count) {}
 
         @Override
         public void overflowed(ClientSession session, String reason) {}

@@ -33,6 +33,7 @@ class MainTest {
         "--shutdown-timeout-seconds,  later",
         "--log-level,                 LOUD",
         "--host,                      ' '",
+        "--data-dir,                  ' '",
         "--config,                    /nonexistent/router.properties",
     })
     void shouldExitWithTwoForAnInvalidFlagValue(String flag, String value) {

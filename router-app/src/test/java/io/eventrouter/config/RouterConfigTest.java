@@ -3,6 +3,7 @@ package io.eventrouter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -19,13 +20,14 @@ class RouterConfigTest {
         RouterConfig config = RouterConfig.builder().build();
 
         assertThat(config).isEqualTo(new RouterConfig("localhost", 9090, 10_000, 1000, false, 10_485_760, 1000,
-                10_000, 1000, Duration.ofMinutes(10), Duration.ofSeconds(10), "INFO"));
+                10_000, 1000, Duration.ofMinutes(10), Duration.ofSeconds(10), "INFO",
+                Path.of(System.getProperty("user.home"), ".event-router")));
     }
 
     @Test
     void shouldRebuildAnEqualConfigFromToBuilder() {
         RouterConfig config = new RouterConfig("example.org", 0, 5, 6, true, 2048, 7, 8, 9, Duration.ZERO,
-                Duration.ofSeconds(3), "warn");
+                Duration.ofSeconds(3), "warn", null);
 
         assertThat(config.toBuilder().build()).isEqualTo(config);
         assertThat(config.logLevel()).isEqualTo("WARN");

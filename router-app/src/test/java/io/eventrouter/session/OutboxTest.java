@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,25 @@ class OutboxTest {
         assertThat(listener.slowConsumerDrops()).isEmpty();
     }
 
+    @Test
+    void shouldReportHowLongAfterAcceptanceEachEventWasWritten() {
+        ClientSession session = session(10, 10);
+        long fiveSecondsAgo = System.nanoTime() - TimeUnit.SECONDS.toNanos(5);
+        transport.hold();
+
+        session.deliver(java.nio.ByteBuffer.wrap("5a".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 5,
+                fiveSecondsAgo);
+        session.reply("pong");
+        deliver(session, "7a");
+
+        assertThat(listener.latencies()).isEmpty();  // nothing written yet
+        releaseAll();
+        assertThat(transport.written()).containsExactly("5a", "pong", "7a");
+        assertThat(listener.latencies()).hasSize(2);   // events only, not the reply
+        assertThat(listener.latencies().get(0)).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(5));
+        assertThat(listener.latencies().get(1)).isNotNegative();
+    }
+
     @ParameterizedTest(name = "offered priority {0}")
     @ValueSource(ints = {4, 7, 10})
     void shouldEvictNewestLowestPriorityEventWhenFull(int priority) {
@@ -127,7 +147,7 @@ class OutboxTest {
 
         assertThat(closing.overflows()).hasSize(1);
         assertThat(closing.slowConsumerDrops()).hasSize(4);
-        assertThat(closing.disconnectDrops()).containsExactly(1, 1);   // queued 5b on close, then after-close
+        assertThat(closing.disconnectDropCount()).isEqualTo(2);   // queued 5b on close, then after-close
     }
 
     @Test
@@ -221,7 +241,7 @@ class OutboxTest {
 
         assertThat(session.close(1001, "going away")).isTrue();
 
-        assertThat(listener.disconnectDrops()).containsExactly(3);
+        assertThat(listener.disconnectDrops()).containsExactly(Map.entry(1, 1), Map.entry(5, 1), Map.entry(7, 1));
         assertThat(session.pendingEvents()).isZero();
         assertThat(session.isClosed()).isTrue();
         assertThat(transport.closeCode()).isEqualTo(1001);
@@ -242,7 +262,7 @@ class OutboxTest {
         assertThat(session.close(1000, "bye")).isFalse();
         assertThat(session.markClosed()).isFalse();
 
-        assertThat(listener.disconnectDrops()).containsExactly(1);
+        assertThat(listener.disconnectDrops()).containsExactly(Map.entry(5, 1));
     }
 
     @Test
@@ -256,7 +276,7 @@ class OutboxTest {
 
         assertThat(transport.written()).isEmpty();
         assertThat(transport.closeCode()).isEqualTo(-1);
-        assertThat(listener.disconnectDrops()).containsExactly(1, 1);
+        assertThat(listener.disconnectDrops()).containsExactly(Map.entry(5, 2));
     }
 
     @Test

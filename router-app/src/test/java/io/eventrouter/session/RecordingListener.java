@@ -2,12 +2,15 @@ package io.eventrouter.session;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Records what an outbox reports; optionally reacts to an overflow as the router does. */
 final class RecordingListener implements OutboxListener {
     private final List<Integer> slowConsumerDrops = new ArrayList<>();
-    private final List<Integer> disconnectDrops = new ArrayList<>();
+    private final Map<Integer, Integer> disconnectDrops = new TreeMap<>();
+    private final List<Long> latencies = new ArrayList<>();
     private final List<String> overflows = new ArrayList<>();
     private final List<Throwable> sendFailures = new ArrayList<>();
     private long delivered;
@@ -30,8 +33,13 @@ final class RecordingListener implements OutboxListener {
     }
 
     @Override
-    public synchronized void droppedOnDisconnect(int count) {
-        disconnectDrops.add(count);
+    public synchronized void droppedOnDisconnect(int priority, int count) {
+        disconnectDrops.merge(priority, count, Integer::sum);
+    }
+
+    @Override
+    public synchronized void deliveredAfter(long nanosSinceAccepted) {
+        latencies.add(nanosSinceAccepted);
     }
 
     @Override
@@ -56,8 +64,18 @@ final class RecordingListener implements OutboxListener {
         return new ArrayList<>(slowConsumerDrops);
     }
 
-    synchronized List<Integer> disconnectDrops() {
-        return new ArrayList<>(disconnectDrops);
+    /** Events dropped on disconnect, by priority. */
+    synchronized Map<Integer, Integer> disconnectDrops() {
+        return new TreeMap<>(disconnectDrops);
+    }
+
+    synchronized int disconnectDropCount() {
+        return disconnectDrops.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Accept-to-written times reported, one per delivered event, in nanoseconds. */
+    synchronized List<Long> latencies() {
+        return new ArrayList<>(latencies);
     }
 
     synchronized List<String> overflows() {

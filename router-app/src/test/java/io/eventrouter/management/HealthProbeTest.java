@@ -1,0 +1,62 @@
+package io.eventrouter.management;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventrouter.config.RouterConfig;
+import io.eventrouter.testing.AdminHttp;
+import io.eventrouter.testing.RunningRouter;
+import io.eventrouter.testing.WsClient;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HealthProbeTest {
+    @TempDir
+    Path dataDir;
+
+    private RunningRouter router;
+    private AdminHttp http;
+
+    @BeforeEach
+    void start() {
+        router = RunningRouter.start(RouterConfig.builder().dataDir(dataDir));
+        http = new AdminHttp(router);
+    }
+
+    @AfterEach
+    void stop() {
+        router.close();
+    }
+
+    @Test
+    void shouldBeLiveAndReadyWhileServing() {
+        assertUp(http.get("/health/live"));
+        assertUp(http.get("/health/ready"));
+    }
+
+    @Test
+    void shouldStayLiveButTurnNotReadyOnceShutdownBegan() {
+        try (WsClient client = router.client()) {
+            // The router's own shutdown, without stopping Jetty: what a load balancer sees meanwhile.
+            router.server().router().shutdown(Duration.ZERO);
+            assertThat(client.awaitClose()).isEqualTo(1001);
+
+            HttpResponse<String> ready = http.get("/health/ready");
+
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(AdminHttp.json(ready).getString("status")).isEqualTo("DOWN");
+            assertUp(http.get("/health/live"));
+        }
+    }
+
+    private static void assertUp(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject body = AdminHttp.json(response);
+        assertThat(body.getString("status")).isEqualTo("UP");
+    }
+}
