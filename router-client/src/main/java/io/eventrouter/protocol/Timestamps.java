@@ -24,6 +24,87 @@ public final class Timestamps {
 
     /** Parses any ISO-8601 date-time; throws {@link IllegalArgumentException} if it is not one. */
     public static Instant parse(String text) {
+        Instant common = parseCommon(text);
+        return common != null ? common : parseAny(text);
+    }
+
+    /**
+     * The shapes clients actually send ({@code 2026-11-27T04:10:41.123456+00:00}, with
+     * {@code Z}, another offset, no offset, or fewer fraction digits), read by position without
+     * the formatter machinery: every publish carries two timestamps. Null for anything else,
+     * which {@link #parseAny} then handles (and rejects with the message).
+     */
+    static Instant parseCommon(String text) {
+        int length = text.length();
+        if (length < 19 || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || (text.charAt(10) != 'T' && text.charAt(10) != ' ')
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int position = 19;
+        int nanos = 0;
+        if (position < length && text.charAt(position) == '.') {
+            int start = ++position;
+            while (position < length && position - start < 9 && Character.isDigit(text.charAt(position))) {
+                nanos = nanos * 10 + (text.charAt(position) - '0');
+                position++;
+            }
+            int count = position - start;
+            if (count == 0 || (position < length && Character.isDigit(text.charAt(position)))) {
+                return null;
+            }
+            for (int i = count; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (position == length) {
+            offsetSeconds = 0;
+        } else if (position == length - 1 && text.charAt(position) == 'Z') {
+            offsetSeconds = 0;
+        } else if (position == length - 6 && (text.charAt(position) == '+' || text.charAt(position) == '-')
+                && text.charAt(position + 3) == ':') {
+            int offsetHours = digits(text, position + 1, 2);
+            int offsetMinutes = digits(text, position + 4, 2);
+            if (offsetHours < 0 || offsetHours > 18 || offsetMinutes < 0 || offsetMinutes > 59) {
+                return null;
+            }
+            offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (text.charAt(position) == '-' ? -1 : 1);
+        } else {
+            return null;
+        }
+        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochSecond = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
+        return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /** The value of {@code count} ASCII digits at {@code start}, or -1 if any is not a digit. */
+    private static int digits(String text, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static Instant parseAny(String text) {
         String normalized = text.length() > 10 && text.charAt(10) == ' '
                 ? text.substring(0, 10) + 'T' + text.substring(11)
                 : text;
