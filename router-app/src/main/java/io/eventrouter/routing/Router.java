@@ -61,6 +61,8 @@ public class Router {
     private HealthReporter reporter;
     private StatsReporter statsReporter;
     private ScheduledExecutorService housekeeping;
+    /** Writes queued events to sockets, one pump at a time per connection, off the dispatcher. */
+    private java.util.concurrent.ExecutorService writers;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile boolean accepting = true;
 
@@ -87,6 +89,8 @@ public class Router {
         reporter = new HealthReporter(stats, queue, subscriptions, sessions, config.useMultiQueue());
         statsReporter = new StatsReporter(stats, queue, subscriptions, sessions, config.useMultiQueue());
         housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("router-housekeeping"));
+        writers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemon("router-writer"));
         housekeeping.scheduleAtFixedRate(stats::sampleWindow, RouterStats.SAMPLE_SECONDS, RouterStats.SAMPLE_SECONDS,
                 TimeUnit.SECONDS);
         dispatcher = new Dispatcher(queue, subscriptions, stats);
@@ -140,7 +144,7 @@ public class Router {
         }
         RouterConfig limits = config;
         ClientSession session = new ClientSession(transport, clientName, stats, limits.clientQueueSize(),
-                limits.slowConsumerDropLimit());
+                limits.slowConsumerDropLimit(), writers);
         sessions.add(session);
         LOG.debug("Client {} connected from {}", session, session.remoteAddress());
         return session;
@@ -306,6 +310,7 @@ public class Router {
         } finally {
             dispatcher.stop();
             housekeeping.shutdownNow();
+            writers.shutdown();
         }
         LOG.info("Router stopped: {} events published, {} delivered", stats.published.sum(), stats.delivered.sum());
     }

@@ -29,9 +29,18 @@ public final class ClientSession {
 
     public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
             int dropLimit) {
+        this(transport, clientName, listener, queueCapacity, dropLimit, null);
+    }
+
+    /**
+     * @param writer runs the writes of queued events, so whoever queues them (the dispatcher)
+     *     never writes to the socket itself; null writes on the queuing thread
+     */
+    public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
+            int dropLimit, java.util.concurrent.Executor writer) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clientName = clientName == null || clientName.isEmpty() ? null : clientName;
-        this.outbox = new Outbox(this, transport, listener, queueCapacity, dropLimit);
+        this.outbox = new Outbox(this, transport, listener, queueCapacity, dropLimit, writer);
     }
 
     public String clientId() {

@@ -3,6 +3,7 @@ package io.eventrouter.session;
 import io.eventrouter.protocol.Priority;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 
 /**
  * The bounded outbound queue of one connection, and the pump that writes it. Replies (control
@@ -30,6 +31,10 @@ final class Outbox {
     private final ByteBuffer[] group;
     /** When the router accepted each event of {@link #group}, in order, for the latency figure. */
     private final long[] groupAccepted;
+    /** Runs the pump for events, so the dispatcher never writes to sockets itself. */
+    private final Executor writer;
+    private final Runnable scheduledPump = this::runScheduledPump;
+    private boolean pumpScheduled;
     private int events;
     private int consecutiveDrops;
     private boolean overflowReported;
@@ -39,7 +44,9 @@ final class Outbox {
     private boolean sendReturned;
     private boolean completedInline;
 
-    Outbox(ClientSession session, Transport transport, OutboxListener listener, int capacity, int dropLimit) {
+    Outbox(ClientSession session, Transport transport, OutboxListener listener, int capacity, int dropLimit,
+            Executor writer) {
+        this.writer = writer;
         this.session = session;
         this.transport = transport;
         this.listener = listener;
@@ -104,6 +111,28 @@ final class Outbox {
         if (overflow != null) {
             listener.overflowed(session, overflow);
             return;
+        }
+        if (writer == null) {
+            pump();
+            return;
+        }
+        boolean schedule;
+        synchronized (this) {
+            schedule = !sending && !pumpScheduled && !closed;
+            pumpScheduled |= schedule;
+        }
+        if (schedule) {
+            try {
+                writer.execute(scheduledPump);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                runScheduledPump();
+            }
+        }
+    }
+
+    private void runScheduledPump() {
+        synchronized (this) {
+            pumpScheduled = false;
         }
         pump();
     }

@@ -14,8 +14,10 @@ public final class Topics {
     /** Throws {@link IllegalArgumentException} naming the problem when {@code topic} is invalid. */
     public static String requireValidTopic(String topic) {
         requireSegments(topic, "topic");
-        for (String segment : split(topic)) {
-            if (segment.contains(SINGLE_WILDCARD) || segment.contains(MULTI_WILDCARD)) {
+        // Every event passes here: one scan, no segment strings.
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            if (c == '*' || c == '#') {
                 throw new IllegalArgumentException(
                         "topic '" + topic + "' must not contain wildcards ('*' or '#')");
             }
@@ -100,11 +102,21 @@ public final class Topics {
         if (value == null || value.isEmpty()) {
             throw new IllegalArgumentException(what + " must be a non-empty string");
         }
-        for (String segment : split(value)) {
-            if (segment.isEmpty()) {
-                throw new IllegalArgumentException(
-                        what + " '" + value + "' has an empty segment (check for '..' or a leading/trailing '.')");
+        boolean segmentStart = true;
+        for (int i = 0; i < value.length(); i++) {
+            boolean dot = value.charAt(i) == '.';
+            if (dot && segmentStart) {
+                throw emptySegment(value, what);
             }
+            segmentStart = dot;
         }
+        if (segmentStart) {
+            throw emptySegment(value, what);
+        }
+    }
+
+    private static IllegalArgumentException emptySegment(String value, String what) {
+        return new IllegalArgumentException(
+                what + " '" + value + "' has an empty segment (check for '..' or a leading/trailing '.')");
     }
 }
