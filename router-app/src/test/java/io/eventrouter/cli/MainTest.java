@@ -2,15 +2,16 @@ package io.eventrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Exit codes of the command line; every case here stops before a server would start. */
+/** Exit codes of the command line; every case here stops before a server would serve. */
 class MainTest {
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"--help", "-h", "--version", "-V"})
     void shouldExitWithZeroForHelpAndVersion(String flag) {
@@ -49,6 +50,16 @@ class MainTest {
     @Test
     void shouldExitWithTwoWhenAFlagLacksItsValue() {
         assertThat(Main.run(Map.of(), "--port")).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSayThePortIsInUseAndExitWithOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Cli.Result serve = Cli.run("--host", "127.0.0.1", "--port", taken.getLocalPort());
+
+            assertThat(serve.exitCode()).isEqualTo(Main.EXIT_START_FAILED).isEqualTo(1);
+            assertThat(serve.err()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
+        }
     }
 
     @ParameterizedTest(name = "{0}={1}")
