@@ -13,17 +13,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code event-router}: serves the router in the foreground until SIGTERM or Ctrl-C, then shuts
- * down gracefully. Flags override {@code ROUTER_*} environment variables, which override the
- * {@code --config} file, which overrides the defaults.
+ * {@code event-router}: without a command, serves the router in the foreground until SIGTERM or
+ * Ctrl-C, then shuts down gracefully. Flags override {@code ROUTER_*} environment variables,
+ * which override the {@code --config} file, which overrides the defaults. The management
+ * commands ({@code start}, {@code stop}, {@code status}, ...) each live in their own class.
  */
 @Command(name = "event-router", mixinStandardHelpOptions = true, version = "Event Router 0.1.0",
-        description = "WebSocket event router for agent communication.",
+        description = "WebSocket event router for agent communication. Without a command, serves in the foreground.",
         footer = {"", "Every setting can also come from a ROUTER_<SETTING> environment variable "
-                + "(e.g. ROUTER_PORT) or a properties file (--config or ROUTER_CONFIG)."},
+                + "(e.g. ROUTER_PORT) or a properties file (--config or ROUTER_CONFIG).",
+                "Management commands keep their files in a data directory: --data-dir, else ROUTER_DATA_DIR, "
+                + "else ~/.event-router. See 'event-router help COMMAND'."},
         exitCodeListHeading = ExitCode.HEADING, exitCodeList = {
             ExitCode.OK_LINE, ExitCode.FAILURE_LINE, ExitCode.USAGE_LINE})
 public final class Main implements Callable<Integer> {
@@ -55,7 +60,11 @@ public final class Main implements Callable<Integer> {
     /** The command line with its input and output given, so tests can run commands in-process. */
     static int run(Map<String, String> environment, BufferedReader in, PrintWriter out, PrintWriter err,
             String... args) {
-        CommandLine commandLine = new CommandLine(new Main(environment));
+        CommandLine commandLine = new CommandLine(new Main(environment))
+                .addSubcommand(new StartCommand(environment))
+                .addSubcommand(new CommandLine.HelpCommand());
+        // Set after the subcommands are added: picocli copies these settings to the commands
+        // present at the time of the call only.
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((problem, ignored) -> {
@@ -66,7 +75,26 @@ public final class Main implements Callable<Integer> {
             command.getErr().println("error: " + Failures.describe(problem));
             return ExitCode.FAILURE;
         });
+        commandLine.setExecutionStrategy(Main::execute);
         return commandLine.execute(args);
+    }
+
+    /**
+     * picocli runs only the last command given, so {@code event-router --port 9191 start} would
+     * silently start on the default port; refuse router flags placed before a command instead.
+     */
+    private static int execute(ParseResult parsed) {
+        if (parsed.hasSubcommand() && parsed.matchedOptions().stream().anyMatch(Main::isSetting)) {
+            String command = parsed.subcommand().commandSpec().name();
+            parsed.commandSpec().commandLine().getErr().println("error: put the options after the command, e.g. "
+                    + "'event-router " + command + " --port 9191' (see --help)");
+            return ExitCode.USAGE;
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    private static boolean isSetting(OptionSpec option) {
+        return !option.usageHelp() && !option.versionHelp();
     }
 
     @Override
