@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 "Management commands keep their files in a data directory: --data-dir, else ROUTER_DATA_DIR, "
                 + "else ~/.event-router. See 'event-router help COMMAND'."},
         exitCodeListHeading = ExitCode.HEADING, exitCodeList = {
-            ExitCode.OK_LINE, ExitCode.FAILURE_LINE, ExitCode.USAGE_LINE})
+            ExitCode.OK_LINE, ExitCode.FAILURE_LINE, ExitCode.USAGE_LINE, ExitCode.NOT_RUNNING_LINE})
 public final class Main implements Callable<Integer> {
     static final int EXIT_CONFIG = ExitCode.USAGE;
     static final int EXIT_START_FAILED = ExitCode.FAILURE;
@@ -62,6 +62,7 @@ public final class Main implements Callable<Integer> {
             String... args) {
         CommandLine commandLine = new CommandLine(new Main(environment))
                 .addSubcommand(new StartCommand(environment))
+                .addSubcommand(new StatusCommand(environment))
                 .addSubcommand(new CommandLine.HelpCommand());
         // Set after the subcommands are added: picocli copies these settings to the commands
         // present at the time of the call only.

@@ -58,7 +58,7 @@ class MainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"start"})
+    @ValueSource(strings = {"start", "status"})
     void shouldDescribeEveryCommandWithItsExitCodes(String command) {
         Cli.Result help = Cli.run(command, "--help");
 
@@ -78,6 +78,7 @@ class MainTest {
     @ValueSource(strings = {
         "start --wait 0",
         "start --port abc",
+        "status --timeout 0",
         "start --no-such-flag",
     })
     void shouldExitWithTwoForInvalidCommandArguments(String commandLine) {
