@@ -62,6 +62,8 @@ public final class Main implements Callable<Integer> {
             String... args) {
         CommandLine commandLine = new CommandLine(new Main(environment))
                 .addSubcommand(new StartCommand(environment))
+                .addSubcommand(new StopCommand(environment))
+                .addSubcommand(new RestartCommand(environment))
                 .addSubcommand(new StatusCommand(environment))
                 .addSubcommand(new CommandLine.HelpCommand());
         // Set after the subcommands are added: picocli copies these settings to the commands

@@ -58,7 +58,7 @@ class MainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"start", "status"})
+    @ValueSource(strings = {"start", "status", "stop", "restart"})
     void shouldDescribeEveryCommandWithItsExitCodes(String command) {
         Cli.Result help = Cli.run(command, "--help");
 
@@ -78,6 +78,7 @@ class MainTest {
     @ValueSource(strings = {
         "start --wait 0",
         "start --port abc",
+        "restart --wait 0",
         "status --timeout 0",
         "start --no-such-flag",
     })
