@@ -58,7 +58,7 @@ class MainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"start", "status", "stop", "restart"})
+    @ValueSource(strings = {"start", "status", "stop", "restart", "configure"})
     void shouldDescribeEveryCommandWithItsExitCodes(String command) {
         Cli.Result help = Cli.run(command, "--help");
 
