@@ -67,6 +67,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new StatusCommand(environment))
                 .addSubcommand(new ConfigureCommand(environment, in))
                 .addSubcommand(new MonitorCommand(environment))
+                .addSubcommand(new LogsCommand(environment))
                 .addSubcommand(new CommandLine.HelpCommand());
         // Set after the subcommands are added: picocli copies these settings to the commands
         // present at the time of the call only.

@@ -58,7 +58,7 @@ class MainTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"start", "status", "stop", "restart", "configure", "monitor"})
+    @ValueSource(strings = {"start", "stop", "restart", "status", "configure", "monitor", "logs"})
     void shouldDescribeEveryCommandWithItsExitCodes(String command) {
         Cli.Result help = Cli.run(command, "--help");
 
@@ -80,6 +80,7 @@ class MainTest {
         "start --port abc",
         "restart --wait 0",
         "status --timeout 0",
+        "logs -n -1",
         "monitor a.b*",
         "monitor --count 0",
         "start --no-such-flag",
