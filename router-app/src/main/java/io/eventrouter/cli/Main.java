@@ -1,85 +1,53 @@
 package io.eventrouter.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import io.eventrouter.config.ConfigException;
 import io.eventrouter.config.ConfigLoader;
 import io.eventrouter.config.RouterConfig;
-import io.eventrouter.config.Setting;
-import io.eventrouter.server.RouterServer;
-import java.io.IOException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.EnumMap;
+import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code event-router}: serves the router in the foreground until SIGTERM or Ctrl-C, then shuts
- * down gracefully. Flags override {@code ROUTER_*} environment variables, which override the
- * {@code --config} file, which overrides the defaults.
+ * {@code event-router}: without a command, serves the router in the foreground until SIGTERM or
+ * Ctrl-C, then shuts down gracefully. Flags override {@code ROUTER_*} environment variables,
+ * which override the {@code --config} file, which overrides the defaults. The management
+ * commands ({@code start}, {@code stop}, {@code status}, ...) each live in their own class.
  */
 @Command(name = "event-router", mixinStandardHelpOptions = true, version = "Event Router 0.1.0",
-        description = "WebSocket event router for agent communication.",
+        description = "WebSocket event router for agent communication. Without a command, serves in the foreground.",
         footer = {"", "Every setting can also come from a ROUTER_<SETTING> environment variable "
                 + "(e.g. ROUTER_PORT) or a properties file (--config or ROUTER_CONFIG, else "
-                + "router.properties in the data directory, if it exists)."})
+                + "router.properties in the data directory, if it exists).",
+                "Management commands keep their files in a data directory: --data-dir, else ROUTER_DATA_DIR, "
+                + "else ~/.event-router. See 'event-router help COMMAND'."},
+        exitCodeListHeading = ExitCode.HEADING, exitCodeList = {
+            ExitCode.OK_LINE, ExitCode.FAILURE_LINE, ExitCode.USAGE_LINE, ExitCode.NOT_RUNNING_LINE})
 public final class Main implements Callable<Integer> {
-    static final int EXIT_CONFIG = 2;
-    static final int EXIT_START_FAILED = 1;
+    static final int EXIT_CONFIG = ExitCode.USAGE;
+    static final int EXIT_START_FAILED = ExitCode.FAILURE;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings such as max_queue_size=20000.")
-    Path configFile;
+    @Mixin
+    ServerOptions server;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Interface to bind (default: localhost).")
-    String host;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "TCP port (default: 9090; 0 = any free port).")
-    String port;
-
-    @Option(names = "--max-queue-size", paramLabel = "N", description = "Router queue capacity (default: 10000).")
-    String maxQueueSize;
-
-    @Option(names = "--max-clients", paramLabel = "N", description = "Connections served at once (default: 1000).")
-    String maxClients;
-
-    @Option(names = {"--multi-queue", "--use-multi-queue"}, arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
-            description = "Weighted fair lanes per priority instead of strict priority (default: false).")
-    String multiQueue;
-
-    @Option(names = "--max-frame-size", paramLabel = "BYTES", description = "Largest accepted frame (default: 10485760).")
-    String maxFrameSize;
-
-    @Option(names = "--max-subscriptions-per-client", paramLabel = "N", description = "Subscriptions per connection (default: 1000).")
-    String maxSubscriptions;
-
-    @Option(names = "--client-queue-size", paramLabel = "N", description = "Frames buffered per slow subscriber (default: 10000).")
-    String clientQueueSize;
-
-    @Option(names = "--slow-consumer-drop-limit", paramLabel = "N",
-            description = "Drops in a row before a slow subscriber is disconnected (default: 1000).")
-    String slowConsumerDropLimit;
-
-    @Option(names = "--idle-timeout-seconds", paramLabel = "S", description = "Close idle connections (default: 600; 0 = never).")
-    String idleTimeout;
-
-    @Option(names = "--shutdown-timeout-seconds", paramLabel = "S", description = "Time to deliver queued events on shutdown (default: 10).")
-    String shutdownTimeout;
-
-    @Option(names = "--log-level", paramLabel = "LEVEL", description = "TRACE, DEBUG, INFO, WARN or ERROR (default: INFO).")
-    String logLevel;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @CommandLine.Option(names = "--data-dir", paramLabel = "DIR",
             description = "Directory for the saved configuration (router.properties), PID and log files "
                     + "(default: ~/.event-router).")
     String dataDir;
 
     private final Map<String, String> environment;
-    private PrintWriter err;
 
     Main(Map<String, String> environment) {
         this.environment = environment;
@@ -90,75 +58,71 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(Map<String, String> environment, String... args) {
-        CommandLine commandLine = new CommandLine(new Main(environment));
+        Charset console = Charset.defaultCharset();
+        return run(environment, new BufferedReader(new InputStreamReader(System.in, console)),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** The command line with its input and output given, so tests can run commands in-process. */
+    static int run(Map<String, String> environment, BufferedReader in, PrintWriter out, PrintWriter err,
+            String... args) {
+        CommandLine commandLine = new CommandLine(new Main(environment))
+                .addSubcommand(new StartCommand(environment))
+                .addSubcommand(new StopCommand(environment))
+                .addSubcommand(new RestartCommand(environment))
+                .addSubcommand(new StatusCommand(environment))
+                .addSubcommand(new ConfigureCommand(environment, in))
+                .addSubcommand(new MonitorCommand(environment))
+                .addSubcommand(new LogsCommand(environment))
+                .addSubcommand(new CommandLine.HelpCommand());
+        // Set after the subcommands are added: picocli copies these settings to the commands
+        // present at the time of the call only.
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((problem, ignored) -> {
             problem.getCommandLine().getErr().println("error: " + problem.getMessage() + " (see --help)");
-            return EXIT_CONFIG;
+            return ExitCode.USAGE;
         });
+        commandLine.setExecutionExceptionHandler((problem, command, ignored) -> {
+            command.getErr().println("error: " + Failures.describe(problem));
+            return ExitCode.FAILURE;
+        });
+        commandLine.setExecutionStrategy(Main::execute);
         return commandLine.execute(args);
+    }
+
+    /**
+     * picocli runs only the last command given, so {@code event-router --port 9191 start} would
+     * silently start on the default port; refuse router flags placed before a command instead.
+     */
+    private static int execute(ParseResult parsed) {
+        if (parsed.hasSubcommand() && parsed.matchedOptions().stream().anyMatch(Main::isSetting)) {
+            String command = parsed.subcommand().commandSpec().name();
+            parsed.commandSpec().commandLine().getErr().println("error: put the options after the command, e.g. "
+                    + "'event-router " + command + " --port 9191' (see --help)");
+            return ExitCode.USAGE;
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    private static boolean isSetting(OptionSpec option) {
+        return !option.usageHelp() && !option.versionHelp();
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        err = new PrintWriter(System.err, true);
+        PrintWriter err = spec.commandLine().getErr();
         RouterConfig config;
         try {
-            config = ConfigLoader.load(configFile, environment, flags());
+            Map<io.eventrouter.config.Setting, String> flags = server.flags();
+            if (dataDir != null) {
+                flags.put(io.eventrouter.config.Setting.DATA_DIR, dataDir);
+            }
+            config = ConfigLoader.load(server.configFile, environment, flags);
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
-            return EXIT_CONFIG;
+            return ExitCode.USAGE;
         }
-        applyLogLevel(config.logLevel());
-        RouterServer server = RouterServer.create(config);
-        try {
-            server.start();
-        } catch (Exception e) {
-            err.println("error: cannot start the router on " + config.host() + ":" + config.port() + ": " + describe(e));
-            return EXIT_START_FAILED;
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "router-shutdown"));
-        LoggerFactory.getLogger(Main.class).info("Event Router listening on {} (queue {}, {} priority, max {} clients)",
-                server.uri(), config.maxQueueSize(), config.useMultiQueue() ? "weighted fair" : "strict",
-                config.maxClients());
-        server.join();
-        return 0;
-    }
-
-    private Map<Setting, String> flags() {
-        Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        put(flags, Setting.HOST, host);
-        put(flags, Setting.PORT, port);
-        put(flags, Setting.MAX_QUEUE_SIZE, maxQueueSize);
-        put(flags, Setting.MAX_CLIENTS, maxClients);
-        put(flags, Setting.USE_MULTI_QUEUE, multiQueue);
-        put(flags, Setting.MAX_FRAME_SIZE, maxFrameSize);
-        put(flags, Setting.MAX_SUBSCRIPTIONS_PER_CLIENT, maxSubscriptions);
-        put(flags, Setting.CLIENT_QUEUE_SIZE, clientQueueSize);
-        put(flags, Setting.SLOW_CONSUMER_DROP_LIMIT, slowConsumerDropLimit);
-        put(flags, Setting.IDLE_TIMEOUT_SECONDS, idleTimeout);
-        put(flags, Setting.SHUTDOWN_TIMEOUT_SECONDS, shutdownTimeout);
-        put(flags, Setting.LOG_LEVEL, logLevel);
-        put(flags, Setting.DATA_DIR, dataDir);
-        return flags;
-    }
-
-    private static void put(Map<Setting, String> flags, Setting setting, String value) {
-        if (value != null) {
-            flags.put(setting, value);
-        }
-    }
-
-    private static void applyLogLevel(String level) {
-        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
-            root.setLevel(Level.toLevel(level, Level.INFO));
-        }
-    }
-
-    private static String describe(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof IOException)) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return Foreground.serve(config, err, Foreground.Lifecycle.NONE);
     }
 }

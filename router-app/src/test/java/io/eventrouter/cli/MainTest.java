@@ -2,14 +2,20 @@ package io.eventrouter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Exit codes of the command line; every case here stops before a server would start. */
+/** Exit codes of the command line; every case here stops before a server would serve. */
 class MainTest {
+    @TempDir
+    Path data;
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"--help", "-h", "--version", "-V"})
@@ -50,6 +56,50 @@ class MainTest {
     @Test
     void shouldExitWithTwoWhenAFlagLacksItsValue() {
         assertThat(Main.run(Map.of(), "--port")).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"start", "stop", "restart", "status", "configure", "monitor", "logs"})
+    void shouldDescribeEveryCommandWithItsExitCodes(String command) {
+        Cli.Result help = Cli.run(command, "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: event-router " + command, "Exit codes:", "--data-dir");
+    }
+
+    @Test
+    void shouldRefuseRouterFlagsPlacedBeforeACommand() {
+        Cli.Result misplaced = Cli.run("--port", "9191", "start");
+
+        assertThat(misplaced.exitCode()).isEqualTo(2);
+        assertThat(misplaced.err()).contains("event-router start --port 9191");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "start --wait 0",
+        "start --port abc",
+        "restart --wait 0",
+        "status --timeout 0",
+        "logs -n -1",
+        "monitor a.b*",
+        "monitor --count 0",
+        "start --no-such-flag",
+    })
+    void shouldExitWithTwoForInvalidCommandArguments(String commandLine) {
+        String[] args = (commandLine + " --data-dir " + data).split(" ");
+
+        assertThat(Cli.run((Object[]) args).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSayThePortIsInUseAndExitWithOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Cli.Result serve = Cli.run("--host", "127.0.0.1", "--port", taken.getLocalPort());
+
+            assertThat(serve.exitCode()).isEqualTo(Main.EXIT_START_FAILED).isEqualTo(1);
+            assertThat(serve.err()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
+        }
     }
 
     @ParameterizedTest(name = "{0}={1}")
