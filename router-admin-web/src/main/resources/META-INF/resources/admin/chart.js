@@ -44,12 +44,14 @@ export class Chart {
     const pad = { left: 48, right: 48, top: 10, bottom: 22 };
     const plotW = width - pad.left - pad.right;
     const plotH = height - pad.top - pad.bottom;
-    const rateMax = niceMax(Math.max(1, ...this.rates));
-    const depthMax = niceMax(Math.max(1, ...this.depths));
+    const rateMax = niceMax(Math.max(5, ...this.rates));
+    const depthMax = niceMax(Math.max(5, ...this.depths));
+    // Both maxima are 1, 2 or 5 times a power of ten: 4 lines for a 2, 5 otherwise, so the
+    // labels stay round.
+    const lines = String(rateMax)[0] === '2' ? 4 : 5;
 
     ctx.font = '11px system-ui, sans-serif';
     ctx.lineWidth = 1;
-    const lines = 4;
     for (let i = 0; i <= lines; i++) {
       const y = pad.top + plotH - (plotH * i) / lines;
       ctx.strokeStyle = GRID_COLOR;
