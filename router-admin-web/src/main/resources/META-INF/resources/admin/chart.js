@@ -12,7 +12,7 @@ export class Chart {
     this.capacity = capacity;
     this.rates = [];
     this.depths = [];
-    window.addEventListener('resize', () => this.draw());
+    new ResizeObserver(() => this.draw()).observe(canvas);
   }
 
   push(rate, depth) {
