@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,5 +203,14 @@ class AdminApiTest {
         assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/admin/"));
         assertThat(http.get("/admin/missing.html").statusCode()).isEqualTo(404);
+        // The page's ES modules must come with a JavaScript type, or browsers refuse them.
+        for (String module : List.of("admin.js", "api.js", "live.js", "chart.js")) {
+            HttpResponse<String> script = http.get("/admin/" + module);
+            assertThat(script.statusCode()).as(module).isEqualTo(200);
+            assertThat(script.headers().firstValue("Content-Type")).as(module).hasValueSatisfying(
+                    type -> assertThat(type).contains("javascript"));
+        }
+        assertThat(http.get("/admin/admin.css").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
     }
 }
