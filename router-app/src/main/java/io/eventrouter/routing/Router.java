@@ -48,6 +48,7 @@ public class Router {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
+    private static final Duration CLOSE_HANDSHAKE_WAIT = Duration.ofSeconds(2);
 
     /** Replaced as a whole when settings change at run time; read once per use. */
     private volatile RouterConfig config;
@@ -305,6 +306,9 @@ public class Router {
             for (ClientSession session : open) {
                 session.close(CLOSE_GOING_AWAY, "Server shutting down");
             }
+            // Let the close frames reach clients still reading a backlog before Jetty stops:
+            // otherwise they see the socket drop (1006) instead of 1001.
+            sessions.awaitEmpty(System.nanoTime() + CLOSE_HANDSHAKE_WAIT.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -44,9 +44,27 @@ final class SessionRegistry {
     boolean remove(ClientSession session) {
         if (sessions.remove(session.clientId(), session)) {
             admitted.decrementAndGet();
+            synchronized (this) {
+                notifyAll();
+            }
             return true;
         }
         return false;
+    }
+
+    /**
+     * Waits until every session has gone (its close handshake finished), up to the deadline
+     * ({@link System#nanoTime()}); true if none is left.
+     */
+    synchronized boolean awaitEmpty(long deadlineNanos) throws InterruptedException {
+        while (!sessions.isEmpty()) {
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining <= 0) {
+                return false;
+            }
+            wait(Math.max(1, Math.min(100, remaining / 1_000_000)));
+        }
+        return true;
     }
 
     /** The connected session with this id, or null. */
