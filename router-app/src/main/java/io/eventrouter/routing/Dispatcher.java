@@ -4,6 +4,7 @@ import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.ProtocolCodec;
 import io.eventrouter.queue.EventQueue;
 import io.eventrouter.queue.QueuedEvent;
+import io.eventrouter.session.ClientSession;
 import io.eventrouter.session.Subscription;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ final class Dispatcher implements Runnable {
     private final SubscriptionRegistry subscriptions;
     private final RouterStats stats;
     private final List<QueuedEvent> batch = new ArrayList<>(BATCH);
+    /** Connections given events in the current batch; each gets one writer hand-off after it. */
+    private final List<ClientSession> touched = new ArrayList<>();
+    private long batchNumber;
     private final List<Subscription> matches = new ArrayList<>();
     private final Object idleMonitor = new Object();
     private volatile boolean running = true;
@@ -45,9 +49,14 @@ final class Dispatcher implements Runnable {
                     continue;
                 }
                 setBusy(true);
+                batchNumber++;
                 for (QueuedEvent queued : batch) {
                     route(queued.event(), queued.acceptedNanos());
                 }
+                for (ClientSession session : touched) {
+                    session.flushDeferred();
+                }
+                touched.clear();
                 setBusy(false);
             }
         } catch (InterruptedException e) {
@@ -97,7 +106,11 @@ final class Dispatcher implements Runnable {
                     if (json == null) {
                         json = ProtocolCodec.encodeEventUtf8(event);
                     }
-                    subscription.owner().deliver(subscription.frame(json), event.priority(), acceptedNanos);
+                    ClientSession owner = subscription.owner();
+                    owner.deliverDeferred(subscription.frame(json), event.priority(), acceptedNanos);
+                    if (owner.markTouched(batchNumber)) {
+                        touched.add(owner);
+                    }
                 }
             }
             stats.processed.increment();

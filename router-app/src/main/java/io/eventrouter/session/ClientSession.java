@@ -26,6 +26,7 @@ public final class ClientSession {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong subscriptionCounter = new AtomicLong();
     private volatile String clientName;
+    private long touchedBatch = -1;
 
     public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
             int dropLimit) {
@@ -83,7 +84,32 @@ public final class ClientSession {
      * ({@link System#nanoTime()}), so its delivery latency can be measured.
      */
     public void deliver(ByteBuffer frame, int priority, long acceptedNanos) {
-        outbox.offerEvent(frame, priority, acceptedNanos);
+        outbox.offerEvent(frame, priority, acceptedNanos, false);
+    }
+
+    /**
+     * Queues an event frame without starting a write; {@link #flushDeferred()} starts it. The
+     * dispatcher uses this to queue a whole batch before waking a writer once per connection.
+     */
+    public void deliverDeferred(ByteBuffer frame, int priority, long acceptedNanos) {
+        outbox.offerEvent(frame, priority, acceptedNanos, true);
+    }
+
+    /** Starts writing what {@link #deliverDeferred} queued. */
+    public void flushDeferred() {
+        outbox.schedulePump();
+    }
+
+    /**
+     * Marks this session as touched in dispatch batch {@code batch}; false if it already was.
+     * Dispatcher thread only.
+     */
+    public boolean markTouched(long batch) {
+        if (touchedBatch == batch) {
+            return false;
+        }
+        touchedBatch = batch;
+        return true;
     }
 
     /** Queues an event frame given as text. */

@@ -80,7 +80,7 @@ final class Outbox {
      * @param acceptedNanos {@link System#nanoTime()} when the router accepted the event; the
      *     listener hears how long ago that was once the frame is written
      */
-    void offerEvent(ByteBuffer frame, int priority, long acceptedNanos) {
+    void offerEvent(ByteBuffer frame, int priority, long acceptedNanos, boolean deferred) {
         String overflow = null;
         synchronized (this) {
             if (closed) {
@@ -114,11 +114,24 @@ final class Outbox {
         }
         if (writer == null) {
             pump();
+        } else if (!deferred) {
+            schedulePump();
+        }
+    }
+
+    /**
+     * Hands this connection's waiting events to a writer thread unless one is on it already.
+     * The dispatcher calls it once per batch for each connection it queued events on, so a
+     * burst costs one hand-off per connection rather than one per event.
+     */
+    void schedulePump() {
+        if (writer == null) {
+            pump();
             return;
         }
         boolean schedule;
         synchronized (this) {
-            schedule = !sending && !pumpScheduled && !closed;
+            schedule = !sending && !pumpScheduled && !closed && events > 0;
             pumpScheduled |= schedule;
         }
         if (schedule) {
