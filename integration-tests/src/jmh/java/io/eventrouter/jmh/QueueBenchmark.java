@@ -33,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       them again, as the dispatcher drains; the score is events per second through the queue.
  *   <li>{@code producerConsumer}: the router's shape, one publishing thread offering while the
  *       dispatcher thread drains batches concurrently. The primary score counts calls, which
- *       mean little (a drain of an empty queue is a call); read the {@code queued},
- *       {@code refused} and {@code drained} counters (events/s). Two threads fit the two cores
+ *       mean little (a drain of an empty queue is a call); read the counters (events/s):
+ *       {@code accepted} offers, of which {@code evicting} pushed out a queued lower-priority
+ *       event, {@code refused} offers, and {@code drained} events. Two threads fit the two cores
  *       this runs on; for more publishers use {@code -tg 2,1} on a larger machine.
  * </ul>
  */
@@ -85,13 +86,15 @@ public class QueueBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     public static class ProducerCounters {
-        public long queued;
+        public long accepted;
+        public long evicting;
         public long refused;
         int next;
 
         @Setup(Level.Iteration)
         public void reset() {
-            queued = 0;
+            accepted = 0;
+            evicting = 0;
             refused = 0;
         }
     }
@@ -132,7 +135,10 @@ public class QueueBenchmark {
     public OfferResult produce(Shared shared, ProducerCounters counters) {
         OfferResult result = shared.queue.offer(shared.events[counters.next++ & (EVENTS - 1)]);
         if (result.accepted()) {
-            counters.queued++;
+            counters.accepted++;
+            if (result.evicted() != null) {
+                counters.evicting++;
+            }
         } else {
             counters.refused++;
         }

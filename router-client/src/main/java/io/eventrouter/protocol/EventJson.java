@@ -7,15 +7,17 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Writes the event object straight into a {@link StringBuilder}: the dispatcher's one
- * serialization per routed event. The output is character for character what
- * {@link EventCodec#write} produces through the JSON-P generator (same keys in the same order,
- * same escaping, numbers as {@link jakarta.json.JsonNumber#toString()}); it skips the
- * generator's context bookkeeping, its synchronized {@code StringWriter} and the
- * {@code DateTimeFormatter}. Keep the two in step; a test compares them.
+ * Writes the event object straight into a char buffer: the dispatcher's one serialization per
+ * routed event. The output is character for character what {@link EventCodec#write} produces
+ * through the JSON-P generator (same keys in the same order, same escaping, numbers as
+ * {@link jakarta.json.JsonNumber#toString()}); it skips the generator's context bookkeeping, its
+ * synchronized {@code StringWriter} and the {@code DateTimeFormatter}. Keep the two in step; a
+ * test compares them. Each thread reuses one writer and its buffer, so encoding allocates only
+ * the resulting string.
  */
 final class EventJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -23,6 +25,12 @@ final class EventJson {
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written as four plain digits. */
     private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
     private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
+    /** Length of a quoted timestamp: {@code "uuuu-MM-ddTHH:mm:ss.SSSSSS+00:00"}. */
+    private static final int TIMESTAMP_CHARS = 34;
+    private static final int INITIAL_CHARS = 1024;
+    /** A buffer grown past this by a huge event is dropped after use rather than kept. */
+    private static final int MAX_RETAINED_CHARS = 64 * 1024;
+    private static final ThreadLocal<EventJson> WRITERS = ThreadLocal.withInitial(() -> new EventJson(INITIAL_CHARS));
 
     static {
         for (DeliveryStatus status : DeliveryStatus.values()) {
@@ -30,167 +38,233 @@ final class EventJson {
         }
     }
 
-    private EventJson() {}
+    private char[] buf;
+    private int len;
+    /** The last four-digit-year timestamp written and where: events repeat theirs in metadata. */
+    private Instant lastInstant;
+    private int lastInstantAt;
 
-    static String encode(Event event) {
-        StringBuilder out = new StringBuilder(1024);
-        out.append("{\"id\":");
-        string(out, event.id());
-        out.append(",\"topic\":");
-        string(out, event.topic());
-        out.append(",\"type\":");
-        string(out, event.type());
-        out.append(",\"priority\":").append(event.priority());
-        out.append(",\"source\":");
-        string(out, event.source());
-        out.append(",\"target\":");
-        nullableString(out, event.target());
-        out.append(",\"payload\":");
-        object(out, event.payload());
-        out.append(",\"metadata\":");
-        metadata(out, event.metadata());
-        out.append(",\"timestamp\":");
-        timestamp(out, event.timestamp());
-        out.append(",\"version\":");
-        string(out, event.version());
-        out.append(",\"delivery_status\":");
-        string(out, STATUS_NAMES[event.deliveryStatus().ordinal()]);
-        out.append(",\"delivery_attempts\":").append(event.deliveryAttempts());
-        out.append(",\"last_delivery_attempt\":");
-        nullableTimestamp(out, event.lastDeliveryAttempt());
-        out.append(",\"delivery_error\":");
-        nullableString(out, event.deliveryError());
-        return out.append('}').toString();
+    private EventJson(int capacity) {
+        buf = new char[capacity];
     }
 
-    private static void metadata(StringBuilder out, EventMetadata metadata) {
-        out.append("{\"created_at\":");
-        nullableTimestamp(out, metadata.createdAt());
-        out.append(",\"correlation_id\":");
-        nullableString(out, metadata.correlationId());
-        out.append(",\"causation_id\":");
-        nullableString(out, metadata.causationId());
-        out.append(",\"user_id\":");
-        nullableString(out, metadata.userId());
-        out.append(",\"session_id\":");
-        nullableString(out, metadata.sessionId());
-        out.append(",\"trace_id\":");
-        nullableString(out, metadata.traceId());
-        out.append(",\"span_id\":");
-        nullableString(out, metadata.spanId());
-        out.append(",\"tags\":");
-        stringMap(out, metadata.tags());
-        out.append(",\"headers\":");
-        stringMap(out, metadata.headers());
-        out.append('}');
+    static String encode(Event event) {
+        EventJson out = WRITERS.get();
+        out.len = 0;
+        out.lastInstant = null;
+        out.event(event);
+        String json = out.toString();
+        if (out.buf.length > MAX_RETAINED_CHARS) {
+            out.buf = new char[INITIAL_CHARS];
+        }
+        return json;
+    }
+
+    /** {@code value} as a quoted, escaped JSON string, escaped exactly as in events. */
+    static String quoted(String value) {
+        EventJson out = new EventJson(value.length() + 8);
+        out.string(value);
+        return out.toString();
+    }
+
+    /** {@link Timestamps#format} as a quoted JSON string. */
+    static String timestamp(Instant instant) {
+        EventJson out = new EventJson(TIMESTAMP_CHARS);
+        out.instant(instant);
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return new String(buf, 0, len);
+    }
+
+    private void event(Event event) {
+        raw("{\"id\":");
+        string(event.id());
+        raw(",\"topic\":");
+        string(event.topic());
+        raw(",\"type\":");
+        string(event.type());
+        raw(",\"priority\":");
+        raw(Integer.toString(event.priority()));
+        raw(",\"source\":");
+        string(event.source());
+        raw(",\"target\":");
+        nullableString(event.target());
+        raw(",\"payload\":");
+        object(event.payload());
+        raw(",\"metadata\":");
+        metadata(event.metadata());
+        raw(",\"timestamp\":");
+        instant(event.timestamp());
+        raw(",\"version\":");
+        string(event.version());
+        raw(",\"delivery_status\":");
+        string(STATUS_NAMES[event.deliveryStatus().ordinal()]);
+        raw(",\"delivery_attempts\":");
+        raw(Integer.toString(event.deliveryAttempts()));
+        raw(",\"last_delivery_attempt\":");
+        nullableInstant(event.lastDeliveryAttempt());
+        raw(",\"delivery_error\":");
+        nullableString(event.deliveryError());
+        raw('}');
+    }
+
+    private void metadata(EventMetadata metadata) {
+        raw("{\"created_at\":");
+        nullableInstant(metadata.createdAt());
+        raw(",\"correlation_id\":");
+        nullableString(metadata.correlationId());
+        raw(",\"causation_id\":");
+        nullableString(metadata.causationId());
+        raw(",\"user_id\":");
+        nullableString(metadata.userId());
+        raw(",\"session_id\":");
+        nullableString(metadata.sessionId());
+        raw(",\"trace_id\":");
+        nullableString(metadata.traceId());
+        raw(",\"span_id\":");
+        nullableString(metadata.spanId());
+        raw(",\"tags\":");
+        stringMap(metadata.tags());
+        raw(",\"headers\":");
+        stringMap(metadata.headers());
+        raw('}');
     }
 
     /** Iterated with forEach, as EventCodec does: Map.copyOf's order is only fixed per JVM run. */
-    private static void stringMap(StringBuilder out, Map<String, String> map) {
-        out.append('{');
-        int open = out.length();
+    private void stringMap(Map<String, String> map) {
+        raw('{');
+        int open = len;
         map.forEach((key, value) -> {
-            if (out.length() > open) {
-                out.append(',');
+            if (len > open) {
+                raw(',');
             }
-            string(out, key);
-            out.append(':');
-            string(out, value);
+            string(key);
+            raw(':');
+            string(value);
         });
-        out.append('}');
+        raw('}');
     }
 
-    private static void object(StringBuilder out, JsonObject object) {
-        out.append('{');
+    private void object(JsonObject object) {
+        raw('{');
         boolean first = true;
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
             if (!first) {
-                out.append(',');
+                raw(',');
             }
             first = false;
-            string(out, member.getKey());
-            out.append(':');
-            value(out, member.getValue(), true);
+            string(member.getKey());
+            raw(':');
+            value(member.getValue(), true);
         }
-        out.append('}');
+        raw('}');
     }
 
-    private static void array(StringBuilder out, JsonArray array) {
-        out.append('[');
+    private void array(JsonArray array) {
+        raw('[');
         boolean first = true;
         for (JsonValue item : array) {
             if (!first) {
-                out.append(',');
+                raw(',');
             }
             first = false;
-            value(out, item, false);
+            value(item, false);
         }
-        out.append(']');
+        raw(']');
     }
 
     /** As the generator: a member's string is read with getChars(), an array item's with getString(). */
-    private static void value(StringBuilder out, JsonValue value, boolean member) {
+    private void value(JsonValue value, boolean member) {
         switch (value.getValueType()) {
-            case OBJECT -> object(out, (JsonObject) value);
-            case ARRAY -> array(out, (JsonArray) value);
+            case OBJECT -> object((JsonObject) value);
+            case ARRAY -> array((JsonArray) value);
             case STRING -> {
                 JsonString text = (JsonString) value;
-                string(out, member ? text.getChars() : text.getString());
+                string(member ? text.getChars().toString() : text.getString());
             }
-            case NUMBER -> out.append(value.toString());
-            case TRUE -> out.append("true");
-            case FALSE -> out.append("false");
-            case NULL -> out.append("null");
+            case NUMBER -> raw(value.toString());
+            case TRUE -> raw("true");
+            case FALSE -> raw("false");
+            case NULL -> raw("null");
             default -> throw new IllegalStateException("unknown JSON value type " + value.getValueType());
         }
     }
 
-    private static void nullableString(StringBuilder out, String value) {
+    private void nullableString(String value) {
         if (value == null) {
-            out.append("null");
+            raw("null");
         } else {
-            string(out, value);
+            string(value);
         }
     }
 
     /**
      * A JSON string literal escaped as the generator escapes: quote, backslash and the control
-     * characters below U+0020 ({@code \b \f \n \r \t}, else a six-character hex escape); nothing else.
+     * characters below U+0020 ({@code \b \f \n \r \t}, else a six-character hex escape); nothing
+     * else. Copies the whole string first and escapes only from the first character that needs it.
      */
-    static void string(StringBuilder out, CharSequence value) {
-        out.append('"');
+    private void string(String value) {
         int length = value.length();
-        int start = 0;
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.append(value, start, i);
-            start = i + 1;
-            switch (c) {
-                case '"', '\\' -> out.append('\\').append(c);
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+        ensure(length + 2);
+        buf[len++] = '"';
+        value.getChars(0, length, buf, len);
+        int end = len + length;
+        for (int i = len; i < end; i++) {
+            char c = buf[i];
+            if (c < 0x20 || c == '"' || c == '\\') {
+                len = i;
+                escapeFrom(value, i - (end - length));
+                raw('"');
+                return;
             }
         }
-        if (start == 0) {
-            out.append(value);
-        } else {
-            out.append(value, start, length);
-        }
-        out.append('"');
+        len = end;
+        buf[len++] = '"';
     }
 
-    private static void nullableTimestamp(StringBuilder out, Instant instant) {
+    private void escapeFrom(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            ensure(6);
+            switch (c) {
+                case '"', '\\' -> {
+                    buf[len++] = '\\';
+                    buf[len++] = c;
+                }
+                case '\b' -> escape('b');
+                case '\f' -> escape('f');
+                case '\n' -> escape('n');
+                case '\r' -> escape('r');
+                case '\t' -> escape('t');
+                default -> {
+                    if (c < 0x20) {
+                        buf[len++] = '\\';
+                        buf[len++] = 'u';
+                        buf[len++] = '0';
+                        buf[len++] = '0';
+                        buf[len++] = HEX[c >> 4];
+                        buf[len++] = HEX[c & 0xF];
+                    } else {
+                        buf[len++] = c;
+                    }
+                }
+            }
+        }
+    }
+
+    private void escape(char letter) {
+        buf[len++] = '\\';
+        buf[len++] = letter;
+    }
+
+    private void nullableInstant(Instant instant) {
         if (instant == null) {
-            out.append("null");
+            raw("null");
         } else {
-            timestamp(out, instant);
+            instant(instant);
         }
     }
 
@@ -198,42 +272,64 @@ final class EventJson {
      * {@link Timestamps#format} as a quoted string: {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS+00:00}.
      * Years outside 0000..9999, which the formatter writes with a sign, go through it.
      */
-    static void timestamp(StringBuilder out, Instant instant) {
+    private void instant(Instant instant) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
-            out.append('"').append(Timestamps.format(instant)).append('"');
+            raw('"');
+            raw(Timestamps.format(instant));
+            raw('"');
             return;
         }
+        ensure(TIMESTAMP_CHARS);
+        if (instant.equals(lastInstant)) {
+            System.arraycopy(buf, lastInstantAt, buf, len, TIMESTAMP_CHARS);
+            len += TIMESTAMP_CHARS;
+            return;
+        }
+        lastInstant = instant;
+        lastInstantAt = len;
         LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
-        out.append('"');
-        digits(out, utc.getYear(), 4);
-        out.append('-');
-        digits(out, utc.getMonthValue(), 2);
-        out.append('-');
-        digits(out, utc.getDayOfMonth(), 2);
-        out.append('T');
-        digits(out, utc.getHour(), 2);
-        out.append(':');
-        digits(out, utc.getMinute(), 2);
-        out.append(':');
-        digits(out, utc.getSecond(), 2);
-        out.append('.');
-        digits(out, utc.getNano() / 1000, 6);
-        out.append("+00:00\"");
+        buf[len++] = '"';
+        digits(utc.getYear(), 4);
+        buf[len++] = '-';
+        digits(utc.getMonthValue(), 2);
+        buf[len++] = '-';
+        digits(utc.getDayOfMonth(), 2);
+        buf[len++] = 'T';
+        digits(utc.getHour(), 2);
+        buf[len++] = ':';
+        digits(utc.getMinute(), 2);
+        buf[len++] = ':';
+        digits(utc.getSecond(), 2);
+        buf[len++] = '.';
+        digits(utc.getNano() / 1000, 6);
+        raw("+00:00\"");
     }
 
     /** A non-negative value zero-padded to exactly {@code width} digits (it must fit). */
-    private static void digits(StringBuilder out, int value, int width) {
-        for (int divisor = pow10(width - 1); divisor > 0; divisor /= 10) {
-            out.append((char) ('0' + value / divisor % 10));
+    private void digits(int value, int width) {
+        for (int i = len + width - 1; i >= len; i--) {
+            buf[i] = (char) ('0' + value % 10);
+            value /= 10;
         }
+        len += width;
     }
 
-    private static int pow10(int exponent) {
-        int result = 1;
-        for (int i = 0; i < exponent; i++) {
-            result *= 10;
+    private void raw(String text) {
+        int length = text.length();
+        ensure(length);
+        text.getChars(0, length, buf, len);
+        len += length;
+    }
+
+    private void raw(char c) {
+        ensure(1);
+        buf[len++] = c;
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
         }
-        return result;
     }
 }

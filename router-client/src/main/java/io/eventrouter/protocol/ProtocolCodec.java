@@ -59,16 +59,16 @@ public final class ProtocolCodec {
     private static String encodePublished(ServerMessage.Published published) {
         StringBuilder out = new StringBuilder(96);
         out.append("{\"type\":\"published\",\"event_id\":");
-        EventJson.string(out, published.eventId());
+        out.append(EventJson.quoted(published.eventId()));
         out.append(",\"status\":");
-        EventJson.string(out, published.status());
+        out.append(EventJson.quoted(published.status()));
         if (published.reason() != null) {
             out.append(",\"reason\":");
-            EventJson.string(out, published.reason());
+            out.append(EventJson.quoted(published.reason()));
         }
         if (published.requestId() != null) {
             out.append(",\"request_id\":");
-            EventJson.string(out, published.requestId());
+            out.append(EventJson.quoted(published.requestId()));
         }
         return out.append('}').toString();
     }
