@@ -7,8 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * clients/{id}, subscriptions, config}, {@code PUT config}, {@code DELETE clients/{id}}. Errors
  * are {@code {"error": "...", "status": N}} with 400, 404, 405 or 415.
  */
-public class AdminApiServlet extends HttpServlet {
+public class AdminApiServlet extends RouterAdminServlet {
     /** Close reason a client sees when disconnected from here. */
     public static final String DISCONNECT_REASON = "Disconnected by an administrator";
 
@@ -33,22 +30,15 @@ public class AdminApiServlet extends HttpServlet {
     private static final String CLIENTS = "/clients";
     private static final String GET = "GET";
 
-    private transient RouterAdmin admin;
 
-    /** For containers: the router is looked up in CDI on {@link #init()}. */
+    /** For containers: the router is looked up in CDI on init. */
     public AdminApiServlet() {}
 
     /** For embedded use, with the router at hand. */
     public AdminApiServlet(RouterAdmin admin) {
-        this.admin = Objects.requireNonNull(admin, "admin");
+        super(admin);
     }
 
-    @Override
-    public void init() throws ServletException {
-        if (admin == null) {
-            admin = AdminLookup.fromCdi(getClass());
-        }
-    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -69,28 +59,28 @@ public class AdminApiServlet extends HttpServlet {
         switch (path) {
             case "/health" -> {
                 if (allowed(request, response, GET)) {
-                    JsonResponses.send(response, 200, AdminJson.health(admin.health()));
+                    JsonResponses.send(response, 200, AdminJson.health(admin().health()));
                 }
             }
             case "/stats" -> {
                 if (allowed(request, response, GET)) {
-                    JsonResponses.send(response, 200, admin.stats());
+                    JsonResponses.send(response, 200, admin().stats());
                 }
             }
             case CLIENTS -> {
                 if (allowed(request, response, GET)) {
-                    JsonResponses.send(response, 200, AdminJson.clients(admin.clients()));
+                    JsonResponses.send(response, 200, AdminJson.clients(admin().clients()));
                 }
             }
             case "/subscriptions" -> {
                 if (allowed(request, response, GET)) {
-                    JsonResponses.send(response, 200, AdminJson.subscriptions(admin.subscriptions()));
+                    JsonResponses.send(response, 200, AdminJson.subscriptions(admin().subscriptions()));
                 }
             }
             case "/config" -> {
                 if (allowed(request, response, GET, "PUT")) {
                     if (method.equals(GET)) {
-                        JsonResponses.send(response, 200, admin.config());
+                        JsonResponses.send(response, 200, admin().config());
                     } else {
                         updateConfig(request, response);
                     }
@@ -109,13 +99,13 @@ public class AdminApiServlet extends HttpServlet {
 
     private void client(String clientId, String method, HttpServletResponse response) throws IOException {
         if (method.equals(GET)) {
-            for (ClientInfo client : admin.clients()) {
+            for (ClientInfo client : admin().clients()) {
                 if (client.id().equals(clientId)) {
                     JsonResponses.send(response, 200, AdminJson.client(client));
                     return;
                 }
             }
-        } else if (admin.disconnect(clientId, DISCONNECT_REASON)) {
+        } else if (admin().disconnect(clientId, DISCONNECT_REASON)) {
             JsonResponses.send(response, 200, Json.createObjectBuilder().add("disconnected", clientId).build());
             return;
         }
@@ -129,8 +119,8 @@ public class AdminApiServlet extends HttpServlet {
                     "Content-Type must be application/json, got " + contentType);
             return;
         }
-        ConfigUpdate update = admin.updateConfig(settings(request));
-        JsonResponses.send(response, 200, AdminJson.update(update, admin.config()));
+        ConfigUpdate update = admin().updateConfig(settings(request));
+        JsonResponses.send(response, 200, AdminJson.update(update, admin().config()));
     }
 
     /** The body as setting key → value text, or IllegalArgumentException saying what is wrong. */

@@ -1,35 +1,25 @@
 package io.eventrouter.admin;
 
 import jakarta.json.Json;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Objects;
 
 /**
  * Probes for orchestrators under {@code /health}: {@code /health/live} is 200 while the process
  * serves requests at all; {@code /health/ready} is 200 while the router accepts connections and
  * events, 503 once shutdown began, so a load balancer stops sending new clients.
  */
-public class HealthProbeServlet extends HttpServlet {
-    private transient RouterAdmin admin;
+public class HealthProbeServlet extends RouterAdminServlet {
 
-    /** For containers: the router is looked up in CDI on {@link #init()}. */
+    /** For containers: the router is looked up in CDI on init. */
     public HealthProbeServlet() {}
 
     /** For embedded use, with the router at hand. */
     public HealthProbeServlet(RouterAdmin admin) {
-        this.admin = Objects.requireNonNull(admin, "admin");
+        super(admin);
     }
 
-    @Override
-    public void init() throws ServletException {
-        if (admin == null) {
-            admin = AdminLookup.fromCdi(getClass());
-        }
-    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -39,7 +29,7 @@ public class HealthProbeServlet extends HttpServlet {
                     + "; use /health/live or /health/ready");
         } else if (!request.getMethod().equals("GET")) {
             JsonResponses.methodNotAllowed(response, request.getMethod(), request.getRequestURI(), "GET");
-        } else if (path.equals("/live") || admin.isReady()) {
+        } else if (path.equals("/live") || admin().isReady()) {
             JsonResponses.send(response, 200, Json.createObjectBuilder().add("status", "UP").build());
         } else {
             JsonResponses.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
