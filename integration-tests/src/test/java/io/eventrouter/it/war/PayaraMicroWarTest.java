@@ -121,7 +121,10 @@ class PayaraMicroWarTest {
 
         HttpResponse<String> config = get("/admin/api/config");
         assertThat(config.statusCode()).isEqualTo(200);
-        assertThat(config.body()).as("ROUTER_MAX_CLIENTS from the server's environment").contains("17");
+        JsonObject settings = Json.createReader(new java.io.StringReader(config.body())).readObject()
+                .getJsonObject("settings");
+        assertThat(settings.getJsonNumber("max_clients").intValue())
+                .as("ROUTER_MAX_CLIENTS from the server's environment").isEqualTo(17);
 
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = get("/metrics");
