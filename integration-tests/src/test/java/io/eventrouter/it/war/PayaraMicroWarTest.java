@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The WAR as an operator deploys it: router-app's {@code event-router.war}, unchanged, on Payara
  * Micro 6 (Jakarta EE 10) at {@code /router}, started as a separate process. The server supplies
  * CDI, WebSocket, Servlet and JSON; the router's settings come from {@code ROUTER_*} variables.
+ * Stopping Payara (SIGTERM) must close connected clients with 1001.
  * Runs in the normal build (~20–60 s, most of it Payara starting); the Payara jar is copied into
  * {@code target/payara} by the dependency plugin.
  */
@@ -83,14 +87,43 @@ class PayaraMicroWarTest {
         }
     }
 
+    /** Undeploying on SIGTERM shuts the router down gracefully: connected clients get 1001. */
     @AfterAll
     static void stop() throws Exception {
         if (payara == null) {
             return;
         }
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        boolean connected = false;
+        if (payara.isAlive()) {
+            HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + CONTEXT + "/"), new CloseRecorder(closed))
+                    .get(20, TimeUnit.SECONDS);
+            connected = true;
+        }
         payara.destroy();
-        if (!payara.waitFor(60, TimeUnit.SECONDS)) {
-            payara.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        try {
+            if (connected) {
+                assertThat(closed.get(60, TimeUnit.SECONDS)).as("close code on undeploy").isEqualTo(1001);
+            }
+            assertThat(payara.waitFor(60, TimeUnit.SECONDS)).as("Payara exits after SIGTERM").isTrue();
+        } finally {
+            if (payara.isAlive()) {
+                payara.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private record CloseRecorder(CompletableFuture<Integer> closed) implements WebSocket.Listener {
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
         }
     }
 
