@@ -31,6 +31,15 @@ public final class ConfigLoader {
      * @param flags values given on the command line, keyed by {@link Setting}
      */
     public static RouterConfig load(Path file, Map<String, String> environment, Map<Setting, String> flags) {
+        return load(file, environment, flags, setting -> "flag " + setting.flag());
+    }
+
+    /**
+     * As {@link #load(Path, Map, Map)}, with the top layer coming from somewhere other than
+     * flags (the WAR's servlet context parameters) and named so by {@code origin} in errors.
+     */
+    public static RouterConfig load(Path file, Map<String, String> environment, Map<Setting, String> flags,
+            java.util.function.Function<Setting, String> origin) {
         RouterConfig.Builder builder = RouterConfig.builder();
         Path configFile = file;
         if (configFile == null && environment.get(CONFIG_FILE_VARIABLE) != null) {
@@ -50,7 +59,7 @@ public final class ConfigLoader {
                 apply(builder, setting, value, "environment variable " + setting.environmentVariable());
             }
         }
-        flags.forEach((setting, value) -> apply(builder, setting, value, "flag " + setting.flag()));
+        flags.forEach((setting, value) -> apply(builder, setting, value, origin.apply(setting)));
         return builder.build();
     }
 

@@ -7,12 +7,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.Invocable;
-import org.eclipse.jetty.websocket.core.CoreSession;
-import org.eclipse.jetty.websocket.core.Frame;
-import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +22,13 @@ final class JakartaTransport implements Transport {
     private static final int MAX_IN_FLIGHT = 64;
 
     private final Session session;
-    private final CoreSession core;
+    /** Jetty's core session, typed loosely so this class loads where Jetty is absent. */
+    private final Object core;
     private final String remoteAddress;
 
     JakartaTransport(Session session, String remoteAddress) {
         this.session = session;
-        this.core = session instanceof JakartaWebSocketSession jetty ? jetty.getCoreSession() : null;
+        this.core = SessionLimits.onJetty(session) ? JettySessions.core(session) : null;
         this.remoteAddress = remoteAddress;
     }
 
@@ -46,8 +41,7 @@ final class JakartaTransport implements Transport {
     public void send(ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
         if (core != null) {
             // Jetty's own session: hand over the bytes and let small frames share one write.
-            core.sendFrame(new Frame(OpCode.TEXT, frame),
-                    Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> done.accept(null), done), !flush);
+            JettyFrames.send(core, frame, flush, done);
         } else {
             // Any other container: the portable Jakarta API, one frame at a time.
             session.getAsyncRemote().sendText(StandardCharsets.UTF_8.decode(frame).toString(),
@@ -66,8 +60,8 @@ final class JakartaTransport implements Transport {
 
     @Override
     public void abort() {
-        if (session instanceof JakartaWebSocketSession jetty) {
-            jetty.abort();
+        if (core != null) {
+            JettySessions.abort(session);
         } else {
             close(CloseReason.CloseCodes.CLOSED_ABNORMALLY.getCode(), "aborted");
         }

@@ -1,0 +1,43 @@
+package io.eventrouter.endpoint;
+
+import jakarta.websocket.Session;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+
+/**
+ * Everything the endpoint does through Jetty's own session API. Only touched after {@link
+ * Presence#JETTY} says Jetty is on the class path: in a WAR on another server (Payara) the Jetty
+ * classes are absent and running this class's code would fail with {@code NoClassDefFoundError}.
+ */
+final class JettySessions {
+    private JettySessions() {}
+
+    static boolean isJetty(Session session) {
+        return session instanceof JakartaWebSocketSession;
+    }
+
+    static CoreSession core(Session session) {
+        return ((JakartaWebSocketSession) session).getCoreSession();
+    }
+
+    /** Jetty also limits single frames (64 KiB by default), separately from messages. */
+    static void limitFrames(Session session, int maxFrameSize) {
+        CoreSession core = core(session);
+        core.setMaxFrameSize(maxFrameSize);
+        core.setMaxTextMessageSize(maxFrameSize);
+    }
+
+    static String remoteAddress(Session session) {
+        SocketAddress address = core(session).getRemoteAddress();
+        if (address instanceof InetSocketAddress inet) {
+            return inet.getHostString() + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+
+    static void abort(Session session) {
+        ((JakartaWebSocketSession) session).abort();
+    }
+}
