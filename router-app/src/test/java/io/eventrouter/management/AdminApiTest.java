@@ -7,39 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventrouter.config.RouterConfig;
 import io.eventrouter.testing.AdminHttp;
-import io.eventrouter.testing.RunningRouter;
 import io.eventrouter.testing.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The read-only admin API endpoints, the client disconnect, and the API's error answers. */
-class AdminApiTest {
-    @TempDir
-    Path dataDir;
-
-    private RunningRouter router;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() {
-        router = RunningRouter.start(RouterConfig.builder().dataDir(dataDir));
-        http = new AdminHttp(router);
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
+class AdminApiTest extends AdminRouterTestBase {
 
     @Test
     void shouldServeTheHealthObjectWithTheV2Keys() {

@@ -2,36 +2,14 @@ package io.eventrouter.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventrouter.config.RouterConfig;
 import io.eventrouter.testing.AdminHttp;
-import io.eventrouter.testing.RunningRouter;
 import io.eventrouter.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class HealthProbeTest {
-    @TempDir
-    Path dataDir;
-
-    private RunningRouter router;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() {
-        router = RunningRouter.start(RouterConfig.builder().dataDir(dataDir));
-        http = new AdminHttp(router);
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
+class HealthProbeTest extends AdminRouterTestBase {
 
     @Test
     void shouldBeLiveAndReadyWhileServing() {

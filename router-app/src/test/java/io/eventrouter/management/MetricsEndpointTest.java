@@ -5,40 +5,17 @@ import static io.eventrouter.testing.Messages.publish;
 import static io.eventrouter.testing.Messages.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventrouter.config.RouterConfig;
-import io.eventrouter.testing.AdminHttp;
-import io.eventrouter.testing.RunningRouter;
 import io.eventrouter.testing.WsClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A real scrape of /metrics, parsed line by line as Prometheus would. */
-class MetricsEndpointTest {
+class MetricsEndpointTest extends AdminRouterTestBase {
     private static final int EVENTS = 12;
 
-    @TempDir
-    Path dataDir;
-
-    private RunningRouter router;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() {
-        router = RunningRouter.start(RouterConfig.builder().dataDir(dataDir));
-        http = new AdminHttp(router);
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
 
     @Test
     void shouldExposeTheRouterSeriesInThePrometheusTextFormat() {

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * try (EventRouterClient client = EventRouterClient.create(ClientOptions.defaults())) {
  *     client.connect();
- *     client.on("task.*", event -> System.out.println(event.payload()));
+ *     client.on("task.*", event -> log.info("{}: {}", event.topic(), event.payload()));
  *     client.publish("task.created", Map.of("title", "write docs"));
  * }
  * }</pre>
