@@ -34,7 +34,7 @@ public class CodecBenchmark {
 
     @Setup
     public void setUp() {
-        event = Workload.event("tenant42.orders.created", new Random(Workload.SEED), 0);
+        event = Workload.received(Workload.event("tenant42.orders.created", new Random(Workload.SEED), 0));
         publishFrame = ProtocolCodec.encode(new ClientMessage.Publish(event, "req-1"));
         System.out.printf("%n# event object %d chars, publish frame %d chars%n",
                 ProtocolCodec.encodeEvent(event).length(), publishFrame.length());

@@ -1,8 +1,11 @@
 package io.eventrouter.jmh;
 
+import io.eventrouter.protocol.ClientMessage;
 import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.EventMetadata;
 import io.eventrouter.protocol.Priority;
+import io.eventrouter.protocol.ProtocolCodec;
+import io.eventrouter.protocol.ProtocolException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
@@ -106,13 +109,26 @@ final class Workload {
                 .build();
     }
 
-    /** {@code count} typical events on topics drawn from the topic space. */
+    /**
+     * {@code count} typical events on topics drawn from the topic space, as the router holds
+     * them: decoded from the publish frames that carry them.
+     */
     static Event[] events(int count, Random random) {
         Event[] events = new Event[count];
         for (int i = 0; i < events.length; i++) {
-            events[i] = event(topic(random), random, i);
+            events[i] = received(event(topic(random), random, i));
         }
         return events;
+    }
+
+    /** {@code event} after a trip through a publish frame, as the router's endpoint decodes it. */
+    static Event received(Event event) {
+        String frame = ProtocolCodec.encode(new ClientMessage.Publish(event, null));
+        try {
+            return ((ClientMessage.Publish) ProtocolCodec.decodeClientMessage(frame)).event();
+        } catch (ProtocolException e) {
+            throw new IllegalStateException("A workload event does not decode: " + e.getMessage(), e);
+        }
     }
 
     /** Ten fields of mixed types, as an order-like business payload. */

@@ -16,8 +16,9 @@ import java.util.Map;
  * through the JSON-P generator (same keys in the same order, same escaping, numbers as
  * {@link jakarta.json.JsonNumber#toString()}); it skips the generator's context bookkeeping, its
  * synchronized {@code StringWriter} and the {@code DateTimeFormatter}. Keep the two in step; a
- * test compares them. Each thread reuses one writer and its buffer, so encoding allocates only
- * the resulting string.
+ * test compares them. The one exception: a payload that arrived as text ({@link RawJsonObject})
+ * is copied as that text, which the generator would first read and re-write. Each thread reuses
+ * one writer and its buffer, so encoding allocates only the resulting string.
  */
 final class EventJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -148,7 +149,18 @@ final class EventJson {
         raw('}');
     }
 
+    /** Any JSON object as compact text, written as in events. */
+    static String json(JsonObject object) {
+        EventJson out = new EventJson(64);
+        out.object(object);
+        return out.toString();
+    }
+
     private void object(JsonObject object) {
+        if (object instanceof RawJsonObject text) {
+            raw(text.json());
+            return;
+        }
         raw('{');
         boolean first = true;
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {

@@ -103,17 +103,24 @@ public final class ProtocolCodec {
     }
 
     static JsonObject readObject(String text) throws ProtocolException {
-        JsonValue value;
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON: " + firstLine(e.getMessage()), null);
+        JsonValue value = JsonTextReader.read(text);
+        if (value == null) {
+            value = readWithParsson(text);
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ProtocolException(ErrorCode.INVALID_MESSAGE,
                     "A message must be a JSON object with a 'type' field, got " + JsonFields.describe(value), null);
         }
         return value.asJsonObject();
+    }
+
+    /** Text the fast reader left alone: Parsson reads it or says what is wrong with it. */
+    private static JsonValue readWithParsson(String text) throws ProtocolException {
+        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+            return reader.readValue();
+        } catch (JsonException e) {
+            throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON: " + firstLine(e.getMessage()), null);
+        }
     }
 
     private static String firstLine(String message) {
