@@ -75,6 +75,7 @@ public class RouterEndpoint {
                     ErrorCode.INTERNAL_ERROR, null, Instant.now(), null);
         }
         client.reply(ProtocolCodec.encode(reply));
+        router.dispatchQueued();
     }
 
     @OnMessage

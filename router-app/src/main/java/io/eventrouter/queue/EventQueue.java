@@ -88,10 +88,19 @@ public final class EventQueue {
         return drain(sink, QueuedEvent::event, max, timeout, unit);
     }
 
-    /** As {@link #drainTo}, keeping each event's acceptance stamp. */
-    public int drainQueuedTo(List<QueuedEvent> sink, int max, long timeout, TimeUnit unit)
-            throws InterruptedException {
-        return drain(sink, Function.identity(), max, timeout, unit);
+    /**
+     * Moves up to {@code max} events into {@code sink} in take order, with each event's
+     * acceptance stamp, without waiting.
+     *
+     * @return the number of events moved; 0 when the queue is empty
+     */
+    public int drainQueuedTo(List<QueuedEvent> sink, int max) {
+        lock.lock();
+        try {
+            return moveTo(sink, Function.identity(), max);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private <T> int drain(List<T> sink, Function<QueuedEvent, T> element, int max, long timeout, TimeUnit unit)
@@ -105,18 +114,23 @@ public final class EventQueue {
                 }
                 nanos = notEmpty.awaitNanos(nanos);
             }
-            int moved = 0;
-            while (size > 0 && moved < max) {
-                int lane = policy.nextLane(sizes);
-                sink.add(element.apply(lanes[lane].pollFirst()));
-                sizes[lane]--;
-                size--;
-                moved++;
-            }
-            return moved;
+            return moveTo(sink, element, max);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Moves up to {@code max} events in take order; the lock is held. */
+    private <T> int moveTo(List<T> sink, Function<QueuedEvent, T> element, int max) {
+        int moved = 0;
+        while (size > 0 && moved < max) {
+            int lane = policy.nextLane(sizes);
+            sink.add(element.apply(lanes[lane].pollFirst()));
+            sizes[lane]--;
+            size--;
+            moved++;
+        }
+        return moved;
     }
 
     public int size() {

@@ -8,98 +8,138 @@ import io.eventrouter.session.ClientSession;
 import io.eventrouter.session.Subscription;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single thread that takes events off the queue in priority order and hands each to every
- * matching subscription. One thread keeps FIFO order within a priority without coordination;
- * it never blocks on a socket, since delivery only queues frames on each connection's outbox.
+ * Takes events off the queue in priority order and hands each to every matching subscription.
+ *
+ * <p>There is no dispatcher thread to wake: the thread that queued an event routes what is
+ * queued itself, unless another thread is already at it, in which case that one also takes the
+ * new event before it stops. One drainer at a time keeps FIFO order within a priority without
+ * further coordination, and an uncontended event is routed without a single thread hand-off. A
+ * publisher's thread routes at most {@value #INLINE_BATCHES} batches; a longer backlog is left
+ * to {@code backlogDrainer}, so a busy router does not stall one connection's reads for long.
+ *
+ * <p>Routing only queues frames on each connection's outbox. A batch that reached a single
+ * connection writes to it on the spot when it is idle; a batch that reached several hands each
+ * to the writer pool once, so the sockets are written in parallel and frames of several events
+ * share a write.
  */
-final class Dispatcher implements Runnable {
+final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int BATCH = 256;
+    private static final int INLINE_BATCHES = 4;
 
     private final EventQueue queue;
     private final SubscriptionRegistry subscriptions;
     private final RouterStats stats;
-    private final List<QueuedEvent> batch = new ArrayList<>(BATCH);
-    /** Connections given events in the current batch; each gets one writer hand-off after it. */
-    private final List<ClientSession> touched = new ArrayList<>();
-    private long batchNumber;
-    private final List<Subscription> matches = new ArrayList<>();
+    private final Executor backlogDrainer;
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final Object idleMonitor = new Object();
-    private volatile boolean running = true;
-    private boolean busy;
+    private volatile int idleWaiters;
+
+    // Used only by the thread holding `draining`; taking and releasing it publishes them.
+    private final List<QueuedEvent> batch = new ArrayList<>(BATCH);
+    /** Connections given events in the current batch; each is flushed once after it. */
+    private final List<ClientSession> touched = new ArrayList<>();
+    private final List<Subscription> matches = new ArrayList<>();
+    private final Consumer<Subscription> collectMatch = this::collectMatch;
+    private long batchNumber;
     private long round;
 
-    Dispatcher(EventQueue queue, SubscriptionRegistry subscriptions, RouterStats stats) {
+    Dispatcher(EventQueue queue, SubscriptionRegistry subscriptions, RouterStats stats, Executor backlogDrainer) {
         this.queue = queue;
         this.subscriptions = subscriptions;
         this.stats = stats;
+        this.backlogDrainer = backlogDrainer;
     }
 
-    @Override
-    public void run() {
-        try {
-            while (running) {
-                batch.clear();
-                if (queue.drainQueuedTo(batch, BATCH, 100, TimeUnit.MILLISECONDS) == 0) {
-                    continue;
-                }
-                setBusy(true);
-                batchNumber++;
-                for (QueuedEvent queued : batch) {
-                    route(queued.event(), queued.acceptedNanos());
-                }
-                for (ClientSession session : touched) {
-                    session.flushDeferred();
-                }
-                touched.clear();
-                setBusy(false);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            setBusy(false);
-        }
+    /** Routes what is queued on the calling thread, unless another thread is already routing. */
+    void dispatchQueued() {
+        drain(INLINE_BATCHES);
     }
 
-    void stop() {
-        running = false;
-    }
-
-    /** Waits until the queue is empty and no batch is being routed, up to the deadline. */
+    /**
+     * Waits until the queue is empty and no batch is being routed, up to the deadline
+     * ({@link System#nanoTime()}).
+     */
     boolean awaitDrained(long deadlineNanos) throws InterruptedException {
         synchronized (idleMonitor) {
-            while (busy || queue.size() > 0) {
-                long remaining = deadlineNanos - System.nanoTime();
-                if (remaining <= 0) {
-                    return false;
+            idleWaiters++;
+            try {
+                while (draining.get() || queue.size() > 0) {
+                    long remaining = deadlineNanos - System.nanoTime();
+                    if (remaining <= 0) {
+                        return false;
+                    }
+                    idleMonitor.wait(Math.max(1, remaining / 1_000_000));
                 }
-                idleMonitor.wait(Math.max(1, Math.min(50, remaining / 1_000_000)));
+                return true;
+            } finally {
+                idleWaiters--;
             }
-            return true;
         }
     }
 
-    private void setBusy(boolean value) {
-        synchronized (idleMonitor) {
-            busy = value;
-            idleMonitor.notifyAll();
+    private void drain(int maxBatches) {
+        // Re-checked after every release: an event queued by a thread that found `draining`
+        // taken is seen here, since that thread queued it before looking.
+        while (queue.size() > 0 && draining.compareAndSet(false, true)) {
+            boolean handedOff = false;
+            try {
+                for (int done = 0; queue.drainQueuedTo(batch, BATCH) > 0; done++) {
+                    routeBatch();
+                    if (done + 1 >= maxBatches && queue.size() > 0) {
+                        handedOff = handOffBacklog();
+                        break;
+                    }
+                }
+            } finally {
+                draining.set(false);
+                if (idleWaiters > 0) {
+                    synchronized (idleMonitor) {
+                        idleMonitor.notifyAll();
+                    }
+                }
+            }
+            if (handedOff) {
+                return;
+            }
         }
+    }
+
+    private boolean handOffBacklog() {
+        try {
+            backlogDrainer.execute(() -> drain(Integer.MAX_VALUE));
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            return false;
+        }
+    }
+
+    private void routeBatch() {
+        batchNumber++;
+        for (QueuedEvent queued : batch) {
+            route(queued.event(), queued.acceptedNanos());
+        }
+        batch.clear();
+        boolean inline = touched.size() == 1;
+        for (ClientSession session : touched) {
+            session.flushDeferred(inline);
+        }
+        touched.clear();
     }
 
     private void route(Event event, long acceptedNanos) {
         try {
-            long current = ++round;
+            round++;
             matches.clear();
-            subscriptions.match(event.topic(), subscription -> {
-                if (subscription.markMatched(current)) {
-                    matches.add(subscription);
-                }
-            });
+            subscriptions.match(event.topic(), collectMatch);
             byte[] json = null;
             for (Subscription subscription : matches) {
                 if (subscription.accepts(event)) {
@@ -118,6 +158,13 @@ final class Dispatcher implements Runnable {
             // One bad event must not stop the router; it is counted and logged with its id.
             stats.routingFailed(event.priority());
             LOG.error("Unable to route event {} on topic {}", event.id(), event.topic(), e);
+        }
+    }
+
+    /** A subscription with several matching patterns gets the event once. */
+    private void collectMatch(Subscription subscription) {
+        if (subscription.markMatched(round)) {
+            matches.add(subscription);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,12 +59,13 @@ public class Router {
     private SessionRegistry sessions;
     private RouterStats stats;
     private Dispatcher dispatcher;
-    private Thread dispatcherThread;
+    /** Routes a backlog too long for the publishing thread that found it. */
+    private ExecutorService backlogDrainer;
     private HealthReporter reporter;
     private StatsReporter statsReporter;
     private ScheduledExecutorService housekeeping;
     /** Writes queued events to sockets, one pump at a time per connection, off the dispatcher. */
-    private java.util.concurrent.ExecutorService writers;
+    private ExecutorService writers;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile boolean accepting = true;
 
@@ -94,9 +96,8 @@ public class Router {
                 daemon("router-writer"));
         housekeeping.scheduleAtFixedRate(stats::sampleWindow, RouterStats.SAMPLE_SECONDS, RouterStats.SAMPLE_SECONDS,
                 TimeUnit.SECONDS);
-        dispatcher = new Dispatcher(queue, subscriptions, stats);
-        dispatcherThread = daemon("router-dispatcher").newThread(dispatcher);
-        dispatcherThread.start();
+        backlogDrainer = Executors.newSingleThreadExecutor(daemon("router-dispatcher"));
+        dispatcher = new Dispatcher(queue, subscriptions, stats, backlogDrainer);
         LOG.debug("Router started: queue {} ({}), max clients {}", config.maxQueueSize(),
                 config.useMultiQueue() ? "weighted fair" : "strict priority", config.maxClients());
     }
@@ -200,7 +201,19 @@ public class Router {
         return ServerMessage.Error.of(problem);
     }
 
-    /** Queues an event; the reply says whether it was queued or dropped and why. */
+    /**
+     * Routes the events queued by {@link #publish}, on the calling thread unless another thread
+     * is already routing. The endpoint calls it after sending the {@code published} reply, so a
+     * publisher hears that reply before the event reaches its own subscriptions.
+     */
+    public void dispatchQueued() {
+        dispatcher.dispatchQueued();
+    }
+
+    /**
+     * Queues an event for the next {@link #dispatchQueued}; the reply says whether it was
+     * queued or dropped and why.
+     */
     public ServerMessage.Published publish(Event event, ClientSession publisher, String requestId) {
         Event stamped = event.source().isEmpty() && publisher != null ? event.withSource(publisher.clientId()) : event;
         if (!accepting) {
@@ -295,6 +308,7 @@ public class Router {
         accepting = false;
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
+            dispatcher.dispatchQueued();
             boolean drained = dispatcher.awaitDrained(deadline);
             List<ClientSession> open = sessions.snapshot();
             for (ClientSession session : open) {
@@ -312,7 +326,7 @@ public class Router {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            dispatcher.stop();
+            backlogDrainer.shutdown();
             housekeeping.shutdownNow();
             writers.shutdown();
         }

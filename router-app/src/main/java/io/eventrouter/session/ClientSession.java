@@ -88,21 +88,25 @@ public final class ClientSession {
     }
 
     /**
-     * Queues an event frame without starting a write; {@link #flushDeferred()} starts it. The
+     * Queues an event frame without starting a write; {@link #flushDeferred(boolean)} starts it. The
      * dispatcher uses this to queue a whole batch before waking a writer once per connection.
      */
     public void deliverDeferred(ByteBuffer frame, int priority, long acceptedNanos) {
         outbox.offerEvent(frame, priority, acceptedNanos, true);
     }
 
-    /** Starts writing what {@link #deliverDeferred} queued. */
-    public void flushDeferred() {
-        outbox.schedulePump();
+    /**
+     * Starts writing what {@link #deliverDeferred} queued: on the calling thread with {@code
+     * inline} (the write does not block; a socket that cannot take it all finishes later on
+     * its own), else on a writer thread.
+     */
+    public void flushDeferred(boolean inline) {
+        outbox.schedulePump(inline);
     }
 
     /**
      * Marks this session as touched in dispatch batch {@code batch}; false if it already was.
-     * Dispatcher thread only.
+     * Only the thread routing a batch calls it.
      */
     public boolean markTouched(long batch) {
         if (touchedBatch == batch) {

@@ -125,7 +125,15 @@ final class Outbox {
      * burst costs one hand-off per connection rather than one per event.
      */
     void schedulePump() {
-        if (writer == null) {
+        schedulePump(false);
+    }
+
+    /**
+     * As {@link #schedulePump()}, or, with {@code inline}, writes on the calling thread: worth it
+     * when this is the only connection to write, since a hand-off costs more than the write.
+     */
+    void schedulePump(boolean inline) {
+        if (writer == null || inline) {
             pump();
             return;
         }

@@ -68,7 +68,8 @@ public final class Subscription {
 
     /**
      * Marks this subscription as matched in match round {@code round}; false if it already was,
-     * so a subscription whose several patterns match gets the event once. Dispatcher thread only.
+     * so a subscription whose several patterns match gets the event once. Only the thread routing
+     * a batch calls it.
      */
     public boolean markMatched(long round) {
         if (lastMatch == round) {
