@@ -1,12 +1,15 @@
 package io.eventrouter.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.eventrouter.examples.TaskAgents.Completion;
 import io.eventrouter.it.TestRouter;
 import io.eventrouter.protocol.Event;
+import io.eventrouter.protocol.Health;
 import io.eventrouter.protocol.Priority;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +48,23 @@ class ClientExamplesTest {
         assertThat(outcome.completions()).extracting(Completion::taskId).containsExactlyInAnyOrderElementsOf(tasks);
         assertThat(outcome.completions()).allSatisfy(done ->
                 assertThat(done.worker()).isEqualTo(outcome.assignments().get(done.taskId())));
+    }
+
+    @Test
+    void testClientShouldGetBackEveryEventItPublishedAndReadHealth() throws Exception {
+        List<Event> printed = new CopyOnWriteArrayList<>();
+        TestClient.Report report = TestClient.run(router.url(), printed::add);
+
+        assertThat(report.received()).extracting(Event::topic, Event::type, Event::priority)
+                .containsExactlyInAnyOrderElementsOf(TestClient.SAMPLES.stream()
+                        .map(sample -> tuple(sample.topic(), sample.type(), sample.priority())).toList());
+        assertThat(report.received()).allSatisfy(event -> assertThat(event.source()).isEqualTo(report.clientId()));
+        assertThat(printed).containsExactlyElementsOf(report.received());
+        assertThat(report.roundTrip()).isPositive();
+        assertThat(report.health().status()).isEqualTo(Health.HEALTHY);
+        assertThat(report.health().connectedClients()).isEqualTo(1);
+        assertThat(report.health().activeSubscriptions()).isEqualTo(1);
+        assertThat(report.health().eventsProcessed()).isEqualTo(TestClient.SAMPLES.size());
     }
 
     @Test
