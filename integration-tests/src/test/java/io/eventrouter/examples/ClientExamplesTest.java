@@ -9,6 +9,7 @@ import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.Health;
 import io.eventrouter.protocol.Priority;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -68,11 +69,27 @@ class ClientExamplesTest {
     }
 
     @Test
-    void requestResponseShouldAnswerFive() throws Exception {
-        Event reply = RequestResponse.run(router.url());
+    void simpleResponderShouldAnswerByTopicWildcardPriorityAndChain() throws Exception {
+        SimpleResponder.Answers answers = SimpleResponder.run(router.url());
 
-        assertThat(reply.payload().getInt("sum")).isEqualTo(5);
-        assertThat(reply.metadata().correlationId()).isNotBlank();
+        assertThat(answers.sum().payload().getInt("sum")).isEqualTo(5);
+        assertThat(answers.sum().metadata().correlationId()).isNotBlank();
+        assertThat(answers.greetings()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("en", "Hello, Ada!", "fr", "Bonjour, Ada!", "de", "Hallo, Ada!"));
+        assertThat(answers.unknownLanguage()).contains("no greeting in language 'xx'");
+
+        assertThat(answers.urgentTicket().payload().getString("queue")).isEqualTo("on-call");
+        assertThat(answers.urgentTicket().payload().getInt("answer_within_minutes")).isEqualTo(SimpleResponder.ON_CALL_MINUTES);
+        assertThat(answers.urgentTicket().priority()).isEqualTo(Priority.CRITICAL);
+        assertThat(answers.routineTicket().payload().getString("queue")).isEqualTo("backlog");
+        assertThat(answers.routineTicket().priority()).isEqualTo(Priority.LOW);
+
+        assertThat(answers.quote().payload().getInt("total_cents")).isEqualTo(4 * SimpleResponder.PRICES_IN_CENTS.get("widget"));
+        assertThat(answers.confirmation().payload().getString("quote_id")).isEqualTo(answers.quote().payload().getString("quote_id"));
+        assertThat(answers.confirmation().payload().getInt("total_cents")).isEqualTo(answers.quote().payload().getInt("total_cents"));
+        // The quote's reply caused the confirmation request, which caused the confirmation.
+        assertThat(answers.confirmRequest().metadata().causationId()).isEqualTo(answers.quote().id());
+        assertThat(answers.confirmation().metadata().causationId()).isEqualTo(answers.confirmRequest().id());
     }
 
     @Test
