@@ -52,6 +52,22 @@ class ClientExamplesTest {
     }
 
     @Test
+    void taskMonitorShouldSeeEveryBroadcastTaskEventAndAgreeWithTheManager() throws Exception {
+        TaskAgents.Outcome outcome = TaskAgents.run(router.url());
+
+        TaskMonitor.Summary monitor = outcome.monitor();
+        assertThat(monitor.problems()).isEmpty();
+        // Claims and assignments are targeted, so the monitor never receives task.assigned.
+        assertThat(monitor.eventsByType()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "task.created", TaskAgents.TASK_COUNT, "task.started", TaskAgents.TASK_COUNT,
+                "task.completed", TaskAgents.TASK_COUNT));
+        assertThat(monitor.startedBy()).isEqualTo(outcome.assignments());
+        assertThat(monitor.completedBy()).isEqualTo(outcome.assignments());
+        assertThat(monitor.completedPerWorker().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(TaskAgents.TASK_COUNT);
+    }
+
+    @Test
     void testClientShouldGetBackEveryEventItPublishedAndReadHealth() throws Exception {
         List<Event> printed = new CopyOnWriteArrayList<>();
         TestClient.Report report = TestClient.run(router.url(), printed::add);
