@@ -140,4 +140,19 @@ class ClientExamplesTest {
                 .isEqualTo(trace.estimateRequest().metadata().traceId())
                 .isEqualTo(trace.estimateReply().metadata().traceId());
     }
+
+    @Test
+    void loadTestShouldDeliverEveryEventToEverySubscriberOnce() throws Exception {
+        LoadTest.Plan plan = new LoadTest.Plan(2, 3, 3000);
+
+        LoadTest.Result result = LoadTest.run(router.url(), plan);
+
+        assertThat(result.queued()).isEqualTo(plan.events());
+        assertThat(result.dropped()).isZero();
+        assertThat(result.receivedPerSubscriber()).containsExactly(plan.events(), plan.events(), plan.events());
+        assertThat(result.duplicates()).isZero();
+        assertThat(result.complete()).isTrue();
+        assertThat(result.publishedPerSecond()).isPositive();
+        assertThat(result.deliveredPerSecond()).isPositive();
+    }
 }
