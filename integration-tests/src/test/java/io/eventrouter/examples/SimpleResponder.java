@@ -9,6 +9,7 @@ import io.eventrouter.protocol.Priority;
 import io.eventrouter.protocol.Topics;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class SimpleResponder {
                     })
                     .get();
             Event confirmRequest = confirmRequests.get(confirmation.payload().getString("order_id"));
-            return new Answers(sum, Map.copyOf(greetings), unknownLanguage, urgent, routine, quote.get(),
+            return new Answers(sum, Collections.unmodifiableMap(greetings), unknownLanguage, urgent, routine, quote.get(),
                     confirmRequest, confirmation);
         }
     }
