@@ -66,7 +66,7 @@ public final class TaskAgents {
         System.out.println(outcome.monitor());
     }
 
-    /** Runs the manager and the workers until all {@link #TASK_COUNT} tasks are completed. */
+    /** Runs the monitor, the manager and the workers until all {@link #TASK_COUNT} tasks are completed. */
     public static Outcome run(String url) throws InterruptedException, TimeoutException {
         Map<String, String> assignments = new ConcurrentHashMap<>();
         List<Completion> completions = new CopyOnWriteArrayList<>();
