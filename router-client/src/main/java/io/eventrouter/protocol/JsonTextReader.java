@@ -4,7 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 
 /**
  * Reads one frame's JSON text into JSON-P values, more cheaply than a general reader: strings
@@ -25,6 +25,17 @@ final class JsonTextReader {
     private static final int MAX_DEPTH = 200;
     private static final int MAX_NUMBER_CHARS = 100;
     private static final String PAYLOAD = "payload";
+    /**
+     * The member names of the protocol's objects, by length. A name read from a frame is
+     * replaced by the equal constant, so it costs no allocation and objects find it by identity.
+     */
+    private static final String[][] KNOWN_NAMES = byLength(
+            "type", "event", "request_id", "subscription", "subscription_id", "client_name", "echo",
+            "id", "topic", "priority", "source", "target", "payload", "metadata", "timestamp", "version",
+            "delivery_status", "delivery_attempts", "last_delivery_attempt", "delivery_error",
+            "created_at", "correlation_id", "causation_id", "user_id", "session_id", "trace_id", "span_id",
+            "tags", "headers", "topics", "types", "priorities", "sources", "status", "event_id", "reason",
+            "client_id", "server_time", "error", "code", "message", "details");
 
     /** Thrown to abandon the text to Parsson; shared, without a stack trace, as it is not an error. */
     private static final RuntimeException UNSUPPORTED = new RuntimeException("not read here", null, false, false) {
@@ -82,16 +93,16 @@ final class JsonTextReader {
     private JsonObject object(int depth) {
         checkDepth(depth);
         at++;
-        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        ParsedJsonObject members = new ParsedJsonObject(8);
         skipWhitespace();
         if (peek() == '}') {
             at++;
-            return new ParsedJsonObject(members);
+            return members;
         }
         while (true) {
             skipWhitespace();
             expect('"');
-            String name = string();
+            String name = name();
             skipWhitespace();
             expect(':');
             JsonValue value;
@@ -101,11 +112,11 @@ final class JsonTextReader {
             } else {
                 value = value(depth);
             }
-            members.put(name, value);
+            members.add(name, value);
             skipWhitespace();
             char c = next();
             if (c == '}') {
-                return new ParsedJsonObject(members);
+                return members;
             }
             if (c != ',') {
                 throw UNSUPPORTED;
@@ -207,6 +218,22 @@ final class JsonTextReader {
                 throw UNSUPPORTED;
             }
         }
+    }
+
+    /** A member name whose opening quote was read: the known constant when it is one. */
+    private String name() {
+        int close = text.indexOf('"', at);
+        int length = close - at;
+        // Known names hold no quote, backslash or control character, so a match is the whole name.
+        if (close > 0 && length < KNOWN_NAMES.length) {
+            for (String known : KNOWN_NAMES[length]) {
+                if (text.startsWith(known, at)) {
+                    at = close + 1;
+                    return known;
+                }
+            }
+        }
+        return string();
     }
 
     /** The rest of a string whose opening quote was read; escapes decoded. */
@@ -404,6 +431,19 @@ final class JsonTextReader {
             throw UNSUPPORTED;
         }
         return text.charAt(at++);
+    }
+
+    private static String[][] byLength(String... names) {
+        int longest = 0;
+        for (String name : names) {
+            longest = Math.max(longest, name.length());
+        }
+        String[][] table = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            final int size = length;
+            table[length] = Arrays.stream(names).filter(name -> name.length() == size).toArray(String[]::new);
+        }
+        return table;
     }
 
     /** {@code text[start, end)} without whitespace outside strings. */

@@ -1,44 +1,108 @@
 package io.eventrouter.protocol;
 
 import jakarta.json.JsonValue;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * A JSON object read by {@link JsonTextReader}: its members in document order (the last of
- * duplicate names wins, as with Parsson). Immutable once the reader hands it out.
+ * A JSON object read by {@link JsonTextReader}: its members in document order, in two arrays.
+ * Protocol objects have a handful of members, looked up by names that are usually the very
+ * string instances the reader stored, so a linear scan beats hashing and allocates nothing per
+ * member. The last of duplicate names wins, in the place of the first, as with Parsson.
+ * Immutable once the reader hands it out.
  */
 final class ParsedJsonObject extends AbstractJsonObject {
-    private final Map<String, JsonValue> members;
+    private String[] names;
+    private JsonValue[] values;
+    private int size;
 
-    ParsedJsonObject(LinkedHashMap<String, JsonValue> members) {
-        this.members = members;
+    ParsedJsonObject(int capacity) {
+        names = new String[capacity];
+        values = new JsonValue[capacity];
+    }
+
+    /** Reader only, before the object is handed out. */
+    void add(String name, JsonValue value) {
+        int at = indexOf(name);
+        if (at >= 0) {
+            values[at] = value;
+            return;
+        }
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        names[size] = name;
+        values[size++] = value;
     }
 
     @Override
     public JsonValue get(Object name) {
-        return members.get(name);
+        int at = indexOf(name);
+        return at < 0 ? null : values[at];
     }
 
     @Override
     public boolean containsKey(Object name) {
-        return members.containsKey(name);
+        return indexOf(name) >= 0;
     }
 
     @Override
     public int size() {
-        return members.size();
+        return size;
     }
 
     @Override
     public Set<Entry<String, JsonValue>> entrySet() {
-        return Collections.unmodifiableMap(members).entrySet();
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<String, JsonValue>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < size;
+                    }
+
+                    @Override
+                    public Entry<String, JsonValue> next() {
+                        if (next >= size) {
+                            throw new NoSuchElementException();
+                        }
+                        int at = next++;
+                        return Map.entry(names[at], values[at]);
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
     }
 
     @Override
     public String toString() {
         return EventJson.json(this);
+    }
+
+    private int indexOf(Object name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
