@@ -6,6 +6,7 @@ import io.eventrouter.protocol.ProtocolException;
 import io.eventrouter.protocol.ServerMessage;
 import io.eventrouter.routing.Router;
 import io.eventrouter.session.ClientSession;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Deliberately not a CDI bean: a dependent bean per connection would be retained by the
  * container until shutdown. Embedded, {@link CdiEndpointConfigurator} creates it with the
- * router bean; an EE server creates it and injects {@link #router}.
+ * router bean; an EE server creates it and injects {@link #router}; a servlet-only container
+ * (Jetty, Tomcat with Weld Servlet) creates it without injection, so it looks the router up.
  */
 @ServerEndpoint("/")
 public class RouterEndpoint {
@@ -48,6 +50,9 @@ public class RouterEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
+        if (router == null) {
+            router = CDI.current().select(Router.class).get();
+        }
         SessionLimits.apply(session, router.config());
         String remote = SessionLimits.remoteAddress(session);
         client = router.open(new JakartaTransport(session, remote), queryParameter(session, "client_name"));
