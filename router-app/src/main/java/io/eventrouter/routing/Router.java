@@ -50,6 +50,7 @@ public class Router {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Duration ABORT_GRACE = Duration.ofSeconds(2);
     private static final Duration CLOSE_HANDSHAKE_WAIT = Duration.ofSeconds(2);
+    private static final Duration THREAD_STOP_WAIT = Duration.ofSeconds(2);
 
     /** Replaced as a whole when settings change at run time; read once per use. */
     private volatile RouterConfig config;
@@ -326,11 +327,30 @@ public class Router {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            backlogDrainer.shutdown();
-            housekeeping.shutdownNow();
-            writers.shutdown();
+            stopThreads();
         }
         LOG.info("Router stopped: {} events published, {} delivered", stats.published.sum(), stats.delivered.sum());
+    }
+
+    /**
+     * Ends the router's own threads and waits for them briefly, so an application server that
+     * undeploys the WAR finds none left behind.
+     */
+    private void stopThreads() {
+        backlogDrainer.shutdown();
+        housekeeping.shutdownNow();
+        writers.shutdown();
+        long deadline = System.nanoTime() + THREAD_STOP_WAIT.toNanos();
+        try {
+            for (ExecutorService pool : List.of(backlogDrainer, housekeeping, writers)) {
+                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.debug("A router thread pool did not stop within {} ms", THREAD_STOP_WAIT.toMillis());
+                    pool.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void disconnectSlowConsumer(ClientSession session, String reason) {
