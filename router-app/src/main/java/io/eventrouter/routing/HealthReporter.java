@@ -48,7 +48,7 @@ final class HealthReporter {
                     "%.1f%% of deliveries failed in the last minute", failureRate * 100));
         }
         return new Health(status, stats.uptimeSeconds(), stats.processed.sum(), stats.failed(), depth, subscriptions.count(),
-                sessions.count(), stats.lastEventAt, errors);
+                sessions.count(), stats.lastEventAt(), errors);
     }
 
     /** Figures beyond V2, written on the health reply envelope. */

@@ -231,7 +231,7 @@ public class Router {
                     result.evicted().priority(), stamped.id(), stamped.priority());
         }
         stats.published.increment();
-        stats.lastEventAt = Instant.now();
+        stats.lastEventMillis = System.currentTimeMillis();
         return ServerMessage.Published.queued(stamped.id(), requestId);
     }
 

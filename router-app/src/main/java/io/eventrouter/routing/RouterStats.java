@@ -20,13 +20,19 @@ final class RouterStats implements OutboxListener {
     final DropCounters drops = new DropCounters();
     final Instant startedAt = Instant.now();
     final long startedNanos = System.nanoTime();
-    volatile Instant lastEventAt;
+    /** When the last event was accepted (epoch milliseconds; 0 before the first): a long, as it is set per event. */
+    volatile long lastEventMillis;
 
     /** Samples {@value #SAMPLE_SECONDS} s apart spanning a minute, plus the newest. */
     private final SlidingWindow<Sample> window = new SlidingWindow<>(60 / SAMPLE_SECONDS + 1, sample());
     private final BiConsumer<ClientSession, String> onOverflow;
     private final BiConsumer<ClientSession, Throwable> onSendFailure;
     private final LongConsumer deliveryLatency;
+
+    Instant lastEventAt() {
+        long millis = lastEventMillis;
+        return millis == 0 ? null : Instant.ofEpochMilli(millis);
+    }
 
     /**
      * @param deliveryLatency receives, per delivered event, the nanoseconds from acceptance to

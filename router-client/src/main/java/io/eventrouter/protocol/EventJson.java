@@ -4,6 +4,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -59,6 +60,35 @@ final class EventJson {
             out.buf = new char[INITIAL_CHARS];
         }
         return json;
+    }
+
+    /** {@link #encode} as UTF-8, without the intermediate string when the text is ASCII. */
+    static byte[] encodeUtf8(Event event) {
+        EventJson out = WRITERS.get();
+        out.len = 0;
+        out.lastInstant = null;
+        out.event(event);
+        byte[] utf8 = out.asciiBytes();
+        if (utf8 == null) {
+            utf8 = out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        if (out.buf.length > MAX_RETAINED_CHARS) {
+            out.buf = new char[INITIAL_CHARS];
+        }
+        return utf8;
+    }
+
+    /** The buffer as bytes if every character is ASCII (then UTF-8 is one byte each), else null. */
+    private byte[] asciiBytes() {
+        byte[] bytes = new byte[len];
+        for (int i = 0; i < len; i++) {
+            char c = buf[i];
+            if (c >= 0x80) {
+                return null;
+            }
+            bytes[i] = (byte) c;
+        }
+        return bytes;
     }
 
     /** {@code value} as a quoted, escaped JSON string, escaped exactly as in events. */

@@ -84,7 +84,7 @@ public final class ProtocolCodec {
 
     /** {@link #encodeEvent} as UTF-8 bytes, ready to be copied into each subscriber's frame. */
     public static byte[] encodeEventUtf8(Event event) {
-        return EventJson.encode(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return EventJson.encodeUtf8(event);
     }
 
     /** Reads an event object with the protocol's defaults for missing fields. */

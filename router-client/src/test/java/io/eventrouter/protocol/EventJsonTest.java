@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +37,16 @@ class EventJsonTest {
             Event event = randomEvent();
 
             assertThat(ProtocolCodec.encodeEvent(event)).isEqualTo(viaGenerator(event));
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameTextAsUtf8ForAsciiAndNonAsciiEvents() {
+        for (int i = 0; i < 2_000; i++) {
+            Event event = randomEvent();
+
+            assertThat(ProtocolCodec.encodeEventUtf8(event))
+                    .isEqualTo(ProtocolCodec.encodeEvent(event).getBytes(StandardCharsets.UTF_8));
         }
     }
 
