@@ -19,6 +19,7 @@ final class ParsedJsonObject extends AbstractJsonObject {
     private String[] names;
     private JsonValue[] values;
     private int size;
+    private int cursor;
 
     ParsedJsonObject(int capacity) {
         names = new String[capacity];
@@ -92,9 +93,16 @@ final class ParsedJsonObject extends AbstractJsonObject {
         return EventJson.json(this);
     }
 
+    /**
+     * Readers mostly ask for members in the order they were written, so the scan starts after
+     * the last hit. The cursor is only a hint: a stale value from another thread costs a
+     * longer scan, never a wrong answer.
+     */
     private int indexOf(Object name) {
-        for (int i = 0; i < size; i++) {
+        int start = cursor;
+        for (int n = 0, i = start; n < size; n++, i = i + 1 == size ? 0 : i + 1) {
             if (names[i] == name) {
+                cursor = i + 1 == size ? 0 : i + 1;
                 return i;
             }
         }
