@@ -22,13 +22,13 @@ import java.util.UUID;
  * single-wildcard and {@code #} patterns over that space, and typical events (a payload of ten
  * fields, a correlation id and one tag).
  */
-final class Workload {
-    static final long SEED = 42L;
-    static final int TENANTS = 200;
-    static final String[] ENTITIES = {
+public final class Workload {
+    public static final long SEED = 42L;
+    public static final int TENANTS = 200;
+    public static final String[] ENTITIES = {
         "orders", "payments", "invoices", "shipments", "customers",
         "tasks", "agents", "messages", "documents", "alerts"};
-    static final String[] ACTIONS = {"created", "updated", "deleted", "completed", "failed"};
+    public static final String[] ACTIONS = {"created", "updated", "deleted", "completed", "failed"};
     /** Priorities events are drawn from: mostly NORMAL, some LOW, HIGH and CRITICAL. */
     private static final int[] PRIORITIES = {
         Priority.LOW, Priority.NORMAL, Priority.NORMAL, Priority.NORMAL, Priority.NORMAL,
@@ -38,8 +38,8 @@ final class Workload {
     private Workload() {}
 
     /** Percentages of exact, single-wildcard and '#' patterns, parsed from e.g. {@code 70/20/10}. */
-    record Mix(int exact, int single, int multi) {
-        static Mix parse(String text) {
+    public record Mix(int exact, int single, int multi) {
+        public static Mix parse(String text) {
             String[] parts = text.split("/");
             if (parts.length != 3) {
                 throw new IllegalArgumentException("mix must be exact/single/multi percentages, got " + text);
@@ -52,12 +52,12 @@ final class Workload {
         }
     }
 
-    static String topic(Random random) {
+    public static String topic(Random random) {
         return "tenant" + random.nextInt(TENANTS) + "." + pick(random, ENTITIES) + "." + pick(random, ACTIONS);
     }
 
     /** {@code count} topics drawn uniformly from the topic space. */
-    static String[] topics(int count, Random random) {
+    public static String[] topics(int count, Random random) {
         String[] topics = new String[count];
         for (int i = 0; i < topics.length; i++) {
             topics[i] = topic(random);
@@ -70,7 +70,7 @@ final class Workload {
      * like {@code tenant42.orders.created}; single-wildcard ones {@code tenant42.*.created} or
      * {@code tenant42.orders.*}; '#' ones {@code tenant42.#} or {@code tenant42.orders.#}.
      */
-    static List<String> patterns(int count, Mix mix, Random random) {
+    public static List<String> patterns(int count, Mix mix, Random random) {
         int exact = count * mix.exact() / 100;
         int single = count * mix.single() / 100;
         List<String> patterns = new ArrayList<>(count);
@@ -92,7 +92,7 @@ final class Workload {
     }
 
     /** A typical event on {@code topic}: type {@code <entity>.<action>}, ten payload fields. */
-    static Event event(String topic, Random random, int sequence) {
+    public static Event event(String topic, Random random, int sequence) {
         String[] segments = topic.split("\\.");
         Instant at = EPOCH.plusNanos(sequence * 1_000_000L + random.nextInt(1000) * 1000L);
         return Event.builder(topic)
@@ -113,7 +113,7 @@ final class Workload {
      * {@code count} typical events on topics drawn from the topic space, as the router holds
      * them: decoded from the publish frames that carry them.
      */
-    static Event[] events(int count, Random random) {
+    public static Event[] events(int count, Random random) {
         Event[] events = new Event[count];
         for (int i = 0; i < events.length; i++) {
             events[i] = received(event(topic(random), random, i));
@@ -122,7 +122,7 @@ final class Workload {
     }
 
     /** {@code event} after a trip through a publish frame, as the router's endpoint decodes it. */
-    static Event received(Event event) {
+    public static Event received(Event event) {
         String frame = ProtocolCodec.encode(new ClientMessage.Publish(event, null));
         try {
             return ((ClientMessage.Publish) ProtocolCodec.decodeClientMessage(frame)).event();
@@ -132,7 +132,7 @@ final class Workload {
     }
 
     /** Ten fields of mixed types, as an order-like business payload. */
-    static JsonObject payload(Random random) {
+    public static JsonObject payload(Random random) {
         return Json.createObjectBuilder()
                 .add("order_id", "ord-" + (100_000 + random.nextInt(900_000)))
                 .add("customer_id", "cust-" + random.nextInt(10_000))
