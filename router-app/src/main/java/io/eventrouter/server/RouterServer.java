@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.JakartaWebSocketServerContainer;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -35,6 +36,8 @@ public final class RouterServer implements AutoCloseable {
     private WeldContainer cdi;
     private Server jetty;
     private ServerConnector connector;
+    private ServletContextHandler context;
+    private JakartaWebSocketServerContainer webSockets;
     private Router router;
     private boolean stopped;
 
@@ -63,6 +66,7 @@ public final class RouterServer implements AutoCloseable {
             router = endpoints.router();
             jetty = newJetty(endpoints, cdi.select(RouterAdmin.class).get());
             jetty.start();
+            DetachedFrameHandlers.install(context, webSockets, CdiEndpointConfigurator.PATHS);
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -81,11 +85,12 @@ public final class RouterServer implements AutoCloseable {
         // backlog must keep its connection for as long as we keep delivering.
         connector.setShutdownIdleTimeout(shutdownIdleTimeout(config.shutdownTimeout()));
         server.addConnector(connector);
-        ServletContextHandler context = new ServletContextHandler();
+        context = new ServletContextHandler();
         context.setContextPath("/");
         server.setHandler(context);
         AdminMount.mount(context, admin);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            webSockets = (JakartaWebSocketServerContainer) container;
             container.setDefaultMaxTextMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxBinaryMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxSessionIdleTimeout(config.idleTimeout().toMillis());
@@ -114,6 +119,11 @@ public final class RouterServer implements AutoCloseable {
 
     public Router router() {
         return router;
+    }
+
+    /** Jetty's Jakarta container, for tests that look at the sessions Jetty keeps. */
+    JakartaWebSocketServerContainer webSocketContainer() {
+        return webSockets;
     }
 
     /** The configuration the server started with; {@link Router#config()} has run-time changes. */
