@@ -91,6 +91,7 @@ public final class RouterServer implements AutoCloseable {
         AdminMount.mount(context, admin);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
             webSockets = (JakartaWebSocketServerContainer) container;
+            SharedJakartaCodecs.install(webSockets);
             container.setDefaultMaxTextMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxBinaryMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxSessionIdleTimeout(config.idleTimeout().toMillis());
