@@ -16,6 +16,7 @@ import org.eclipse.jetty.ee10.websocket.jakarta.server.JakartaWebSocketServerCon
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -36,7 +37,6 @@ public final class RouterServer implements AutoCloseable {
     private WeldContainer cdi;
     private Server jetty;
     private ServerConnector connector;
-    private ServletContextHandler context;
     private JakartaWebSocketServerContainer webSockets;
     private Router router;
     private boolean stopped;
@@ -66,7 +66,6 @@ public final class RouterServer implements AutoCloseable {
             router = endpoints.router();
             jetty = newJetty(endpoints, cdi.select(RouterAdmin.class).get());
             jetty.start();
-            DetachedFrameHandlers.install(context, webSockets, CdiEndpointConfigurator.PATHS);
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -85,7 +84,7 @@ public final class RouterServer implements AutoCloseable {
         // backlog must keep its connection for as long as we keep delivering.
         connector.setShutdownIdleTimeout(shutdownIdleTimeout(config.shutdownTimeout()));
         server.addConnector(connector);
-        context = new ServletContextHandler();
+        ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         server.setHandler(context);
         AdminMount.mount(context, admin);
@@ -97,6 +96,14 @@ public final class RouterServer implements AutoCloseable {
             container.setDefaultMaxSessionIdleTimeout(config.idleTimeout().toMillis());
             for (ServerEndpointConfig endpoint : endpoints.endpointConfigs()) {
                 container.addEndpoint(endpoint);
+            }
+        });
+        // Once the context has started Jetty has mapped the endpoints; connectors start after
+        // it, so no connection is negotiated with Jetty's own frame handler factory.
+        context.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarted(LifeCycle event) {
+                DetachedFrameHandlers.install(context, webSockets, CdiEndpointConfigurator.PATHS);
             }
         });
         server.setStopAtShutdown(false);
