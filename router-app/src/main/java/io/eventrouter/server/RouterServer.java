@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.JakartaWebSocketServerContainer;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -35,6 +37,7 @@ public final class RouterServer implements AutoCloseable {
     private WeldContainer cdi;
     private Server jetty;
     private ServerConnector connector;
+    private JakartaWebSocketServerContainer webSockets;
     private Router router;
     private boolean stopped;
 
@@ -86,11 +89,21 @@ public final class RouterServer implements AutoCloseable {
         server.setHandler(context);
         AdminMount.mount(context, admin);
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) -> {
+            webSockets = (JakartaWebSocketServerContainer) container;
+            SharedJakartaCodecs.install(webSockets);
             container.setDefaultMaxTextMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxBinaryMessageBufferSize(config.maxFrameSize());
             container.setDefaultMaxSessionIdleTimeout(config.idleTimeout().toMillis());
             for (ServerEndpointConfig endpoint : endpoints.endpointConfigs()) {
                 container.addEndpoint(endpoint);
+            }
+        });
+        // Once the context has started Jetty has mapped the endpoints; connectors start after
+        // it, so no connection is negotiated with Jetty's own frame handler factory.
+        context.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarted(LifeCycle event) {
+                DetachedFrameHandlers.install(context, webSockets, CdiEndpointConfigurator.PATHS);
             }
         });
         server.setStopAtShutdown(false);
@@ -114,6 +127,11 @@ public final class RouterServer implements AutoCloseable {
 
     public Router router() {
         return router;
+    }
+
+    /** Jetty's Jakarta container, for tests that look at the sessions Jetty keeps. */
+    JakartaWebSocketServerContainer webSocketContainer() {
+        return webSockets;
     }
 
     /** The configuration the server started with; {@link Router#config()} has run-time changes. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connected client: its id and optional name, its subscriptions, and its outbound queue.
@@ -22,9 +21,11 @@ public final class ClientSession {
     private final Instant connectedAt = Instant.now();
     private final Transport transport;
     private final Outbox outbox;
-    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    /** Sized for the usual one or two subscriptions; the default table has 16 slots. */
+    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>(4);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong subscriptionCounter = new AtomicLong();
+    /** Guarded by {@code this}, like {@link #subscriptions}. */
+    private long subscriptionCounter;
     private volatile String clientName;
     private long touchedBatch = -1;
 
@@ -137,7 +138,7 @@ public final class ClientSession {
      * @throws IllegalStateException when the client-chosen id is already in use here
      */
     public synchronized Subscription addSubscription(SubscriptionSpec spec) {
-        String id = spec.id() != null ? spec.id() : clientId + "-" + subscriptionCounter.incrementAndGet();
+        String id = spec.id() != null ? spec.id() : clientId + "-" + ++subscriptionCounter;
         if (subscriptions.containsKey(id)) {
             throw new IllegalStateException("Subscription id '" + id + "' is already in use on this connection");
         }

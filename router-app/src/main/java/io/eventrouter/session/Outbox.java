@@ -3,6 +3,7 @@ package io.eventrouter.session;
 import io.eventrouter.protocol.Priority;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.Executor;
 
 /**
@@ -19,6 +20,7 @@ import java.util.concurrent.Executor;
  */
 final class Outbox {
     static final int MAX_GROUP_BYTES = 256 * 1024;
+    private static final int INITIAL_GROUP = 4;
 
     private final ClientSession session;
     private final Transport transport;
@@ -28,9 +30,16 @@ final class Outbox {
     private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>(4);
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<EventFrame>[] lanes = new ArrayDeque[Priority.LEVELS];
-    private final ByteBuffer[] group;
+    /** Most frames in one group: what the transport takes at once. */
+    private final int maxGroup;
+    /**
+     * The group being written. Starts small and doubles up to {@link #maxGroup} only when a
+     * group fills it with more waiting: an idle or lightly used connection (most of them) keeps
+     * a few slots rather than {@code maxGroup} (64 slots cost 800 bytes per connection).
+     */
+    private ByteBuffer[] group;
     /** When the router accepted each event of {@link #group}, in order, for the latency figure. */
-    private final long[] groupAccepted;
+    private long[] groupAccepted;
     /** Runs the pump for events, so the dispatcher never writes to sockets itself. */
     private final Executor writer;
     private final Runnable scheduledPump = this::runScheduledPump;
@@ -52,7 +61,8 @@ final class Outbox {
         this.listener = listener;
         this.capacity = capacity;
         this.dropLimit = dropLimit;
-        this.group = new ByteBuffer[Math.max(1, transport.maxInFlight())];
+        this.maxGroup = Math.max(1, transport.maxInFlight());
+        this.group = new ByteBuffer[Math.min(INITIAL_GROUP, maxGroup)];
         this.groupAccepted = new long[group.length];
     }
 
@@ -205,6 +215,7 @@ final class Outbox {
     private void pump() {
         while (true) {
             int count;
+            ByteBuffer[] frames;
             synchronized (this) {
                 if (sending || closed) {
                     return;
@@ -217,10 +228,11 @@ final class Outbox {
                 sending = true;
                 sendReturned = false;
                 completedInline = false;
+                frames = group;
             }
             for (int i = 0; i < count; i++) {
-                ByteBuffer frame = group[i];
-                group[i] = null;
+                ByteBuffer frame = frames[i];
+                frames[i] = null;
                 boolean last = i == count - 1;
                 try {
                     transport.send(frame, last, last ? this::groupSent : Outbox::partSent);
@@ -243,7 +255,10 @@ final class Outbox {
         int count = 0;
         int bytes = 0;
         groupEvents = 0;
-        while (count < group.length && bytes < MAX_GROUP_BYTES) {
+        while (count < maxGroup && bytes < MAX_GROUP_BYTES) {
+            if (count == group.length && !growGroup()) {
+                break;
+            }
             ByteBuffer frame = control.pollFirst();
             if (frame == null) {
                 EventFrame event = pollEvent();
@@ -291,6 +306,17 @@ final class Outbox {
         if (!inline) {
             pump();
         }
+    }
+
+    /** Doubles the group arrays (up to {@link #maxGroup}) if more frames wait; false if none do. */
+    private boolean growGroup() {
+        if (control.isEmpty() && events == 0) {
+            return false;
+        }
+        int length = Math.min(maxGroup, group.length * 2);
+        group = Arrays.copyOf(group, length);
+        groupAccepted = Arrays.copyOf(groupAccepted, length);
+        return true;
     }
 
     private EventFrame pollEvent() {

@@ -379,4 +379,32 @@ class OutboxTest {
         assertThat(grouped.written()).containsExactly("5a", "5b", "5c", "5d", "5e", "5f", "5g");
         assertThat(counts.deliveredCount()).isEqualTo(7);
     }
+
+    @Test
+    void shouldGrowTheGroupToWhatTheTransportTakesWhenManyFramesWait() {
+        FakeTransport wide = new FakeTransport(64);
+        RecordingListener counts = new RecordingListener();
+        ClientSession session = new ClientSession(wide, null, counts, 1000, 10);
+        wide.hold();
+        session.deliver("5-0", 5);                                  // a group of one, in flight
+        List<String> expected = new ArrayList<>(List.of("5-0"));
+        for (int i = 1; i <= 100; i++) {
+            session.deliver("5-" + i, 5);
+            expected.add("5-" + i);
+        }
+        wide.releaseOne();                                          // next group: 64 frames at once
+        List<Boolean> flushes = new ArrayList<>(List.of(true));    // the first group, then one flush per group
+        for (int i = 1; i <= 64; i++) {
+            flushes.add(i == 64);
+        }
+        assertThat(wide.written()).hasSize(65);
+        assertThat(wide.flushes()).containsExactlyElementsOf(flushes);
+
+        wide.completeInline();
+        while (wide.inFlight() > 0) {
+            wide.releaseOne();
+        }
+        assertThat(wide.written()).containsExactlyElementsOf(expected);
+        assertThat(counts.deliveredCount()).isEqualTo(101);
+    }
 }
