@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Which scenarios a run measures, in order, and how long each lasts. {@link #full} is the
- * reference run (7 to 9 minutes), {@link #quick} a shorter one with the targeted scenarios
+ * reference run (6 to 9 minutes), {@link #quick} a shorter one with the targeted scenarios
  * (2 to 3 minutes), {@link #tiny} a correctness-only run for tests. With two rounds, each
  * scenario runs raw, router, router, raw (or the reverse), so slow drifts in the machine's load
  * fall on both servers alike.
