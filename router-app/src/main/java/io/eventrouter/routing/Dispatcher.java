@@ -40,6 +40,7 @@ final class Dispatcher {
     private final RouterStats stats;
     private final Executor backlogDrainer;
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean backlogScheduled = new AtomicBoolean();
     private final Object idleMonitor = new Object();
     private volatile int idleWaiters;
 
@@ -113,13 +114,23 @@ final class Dispatcher {
         }
     }
 
+    /** At most one backlog task waits at a time: it drains everything queued once it runs. */
     private boolean handOffBacklog() {
+        if (!backlogScheduled.compareAndSet(false, true)) {
+            return true;
+        }
         try {
-            backlogDrainer.execute(() -> drain(Integer.MAX_VALUE));
+            backlogDrainer.execute(this::drainBacklog);
             return true;
         } catch (RejectedExecutionException stopping) {
+            backlogScheduled.set(false);
             return false;
         }
+    }
+
+    private void drainBacklog() {
+        backlogScheduled.set(false);
+        drain(Integer.MAX_VALUE);
     }
 
     private void routeBatch() {
