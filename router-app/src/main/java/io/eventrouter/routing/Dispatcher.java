@@ -135,15 +135,19 @@ final class Dispatcher {
 
     private void routeBatch() {
         batchNumber++;
-        for (QueuedEvent queued : batch) {
-            route(queued.event(), queued.acceptedNanos());
+        try {
+            for (QueuedEvent queued : batch) {
+                route(queued.event(), queued.acceptedNanos());
+            }
+            boolean inline = touched.size() == 1;
+            for (ClientSession session : touched) {
+                session.flushDeferred(inline);
+            }
+        } finally {
+            // Whatever happened, these events were handed out once and must not be again.
+            batch.clear();
+            touched.clear();
         }
-        batch.clear();
-        boolean inline = touched.size() == 1;
-        for (ClientSession session : touched) {
-            session.flushDeferred(inline);
-        }
-        touched.clear();
     }
 
     private void route(Event event, long acceptedNanos) {
