@@ -80,7 +80,12 @@ public class RouterEndpoint {
                     ErrorCode.INTERNAL_ERROR, null, Instant.now(), null);
         }
         client.reply(ProtocolCodec.encode(reply));
-        router.dispatchQueued();
+        try {
+            router.dispatchQueued();
+        } catch (RuntimeException unexpected) {
+            // The event is the router's problem now, not this connection's: keep it open.
+            LOG.error("Unexpected failure routing queued events on the thread of {}", client, unexpected);
+        }
     }
 
     @OnMessage
