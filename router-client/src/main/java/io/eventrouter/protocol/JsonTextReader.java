@@ -112,7 +112,7 @@ final class JsonTextReader {
             } else {
                 value = value(depth);
             }
-            members.add(name, value);
+            members.add(name, value, isKnownName(name));
             skipWhitespace();
             char c = next();
             if (c == '}') {
@@ -233,7 +233,29 @@ final class JsonTextReader {
                 }
             }
         }
-        return string();
+        // Written with escapes, or not a protocol name: decoded, then still the constant if
+        // it is one, so that equal names are always the same instance.
+        String name = string();
+        if (name.length() < KNOWN_NAMES.length) {
+            for (String known : KNOWN_NAMES[name.length()]) {
+                if (known.equals(name)) {
+                    return known;
+                }
+            }
+        }
+        return name;
+    }
+
+    private static boolean isKnownName(String name) {
+        if (name.length() >= KNOWN_NAMES.length) {
+            return false;
+        }
+        for (String known : KNOWN_NAMES[name.length()]) {
+            if (known == name) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rest of a string whose opening quote was read; escapes decoded. */

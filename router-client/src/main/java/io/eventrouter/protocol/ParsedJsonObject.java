@@ -26,9 +26,14 @@ final class ParsedJsonObject extends AbstractJsonObject {
         values = new JsonValue[capacity];
     }
 
-    /** Reader only, before the object is handed out. */
-    void add(String name, JsonValue value) {
-        int at = indexOf(name);
+    /**
+     * Reader only, before the object is handed out.
+     *
+     * @param canonical whether {@code name} is the reader's constant for it: then an earlier
+     *     member of that name is the same instance, and looking for it by identity is enough
+     */
+    void add(String name, JsonValue value, boolean canonical) {
+        int at = canonical ? indexOfSame(name) : indexOf(name);
         if (at >= 0) {
             values[at] = value;
             return;
@@ -98,6 +103,15 @@ final class ParsedJsonObject extends AbstractJsonObject {
      * the last hit. The cursor is only a hint: a stale value from another thread costs a
      * longer scan, never a wrong answer.
      */
+    private int indexOfSame(String name) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private int indexOf(Object name) {
         int start = cursor;
         for (int n = 0, i = start; n < size; n++, i = i + 1 == size ? 0 : i + 1) {

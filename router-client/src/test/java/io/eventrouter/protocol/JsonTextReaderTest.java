@@ -29,7 +29,7 @@ class JsonTextReaderTest {
         "98765432109876543210987654321", "true", "false", "null",
         "{'a':1,'b':[1,2,{'c':null}],'d':{'e':'f'}}",
         " { 'a' : [ 1 , 2 ] ,\n\t'b' : { } } ",
-        "{'a':1,'a':2}",
+        "{'a':1,'a':2}", "{'type':1,'\\u0074ype':2,'type':3}", "{'\\u0074ype':1,'type':2}",
         "{'s':'tab\\there \\\"quoted\\\" back\\\\slash \\/ \\b\\f\\n\\r \\u00e9\\u20AC\\ud83d\\ude00'}",
         "{'\\u0041key':'v'}",
         "{'payload':{'x': [1, {'y': 'a b'}], 'z' : \"s p a c e\"}}",
@@ -154,7 +154,8 @@ class JsonTextReaderTest {
 
     /** Random JSON with random whitespace, escapes, numbers and payload members. */
     private static final class RandomJson {
-        private static final String[] NAMES = {"payload", "a", "topic", "é", "k\\u0041", "", "x y"};
+        private static final String[] NAMES = {"payload", "a", "topic", "é", "k\\u0041", "", "x y", "\\u0074ype",
+            "type"};
         private static final String[] NUMBERS = {"0", "-0", "7", "-42", "3.25", "1e9", "-2.5E-3", "2147483647",
             "2147483648", "-9223372036854775808", "9223372036854775808", "0.000001", "123456789012345678901"};
         private static final String[] STRINGS = {"", "plain", "with space", "q\\\"uote", "b\\\\s", "\\n\\t",
