@@ -152,9 +152,11 @@ final class RawConnection implements FrameHandler {
         int[] topics = Ascii.valueOf(in, 0, in.length, TOPICS);
         String topicList = topics == null || in[topics[0]] != '[' ? "[\"*\"]" : Ascii.string(in, topics[0], topics[1]);
         String id = clientId + "-" + ++subscriptionCount;
-        send("{\"type\":\"subscribed\",\"subscription_id\":\"" + id + "\",\"topics\":" + topicList + "}");
+        // Registered before the reply goes out: a client that publishes as soon as it hears
+        // "subscribed" must find the subscription in place, as the router guarantees.
         hub.subscriptions.add(new Subscription(this,
                 Ascii.bytes("{\"type\":\"event\",\"subscription_id\":\"" + id + "\",\"event\":")));
+        send("{\"type\":\"subscribed\",\"subscription_id\":\"" + id + "\",\"topics\":" + topicList + "}");
     }
 
     private void error(String code, String text) {

@@ -22,7 +22,8 @@ public final class EventQueue {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<QueuedEvent>[] lanes = new ArrayDeque[Priority.LEVELS];
     private final int[] sizes = new int[Priority.LEVELS];
-    private int size;
+    /** Written under the lock; volatile so {@link #size()} reads it without taking the lock. */
+    private volatile int size;
 
     private EventQueue(int capacity, TakePolicy policy) {
         if (capacity <= 0) {
@@ -133,13 +134,12 @@ public final class EventQueue {
         return moved;
     }
 
+    /**
+     * Events waiting now. Does not lock: the dispatcher asks before and after every batch, and
+     * a volatile read orders it against the publishing threads' own volatile writes.
+     */
     public int size() {
-        lock.lock();
-        try {
-            return size;
-        } finally {
-            lock.unlock();
-        }
+        return size;
     }
 
     public int capacity() {
