@@ -113,6 +113,15 @@ public class Router {
         shutdown(Duration.ZERO);
     }
 
+    /**
+     * This bean itself rather than the container's client proxy. A connection calls the router
+     * for every frame it reads; going through the proxy costs a context lookup each time, and an
+     * application-scoped router is the same object for as long as connections exist.
+     */
+    public Router unproxied() {
+        return this;
+    }
+
     public RouterConfig config() {
         return config;
     }
