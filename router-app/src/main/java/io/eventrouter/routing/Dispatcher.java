@@ -91,12 +91,12 @@ final class Dispatcher {
         // Re-checked after every release: an event queued by a thread that found `draining`
         // taken is seen here, since that thread queued it before looking.
         while (queue.size() > 0 && draining.compareAndSet(false, true)) {
-            boolean handedOff = false;
+            boolean backlog = false;
             try {
                 for (int done = 0; queue.drainQueuedTo(batch, BATCH) > 0; done++) {
                     routeBatch();
                     if (done + 1 >= maxBatches && queue.size() > 0) {
-                        handedOff = handOffBacklog();
+                        backlog = true;
                         break;
                     }
                 }
@@ -108,7 +108,8 @@ final class Dispatcher {
                     }
                 }
             }
-            if (handedOff) {
+            // Handed off only once released: the backlog task must be able to take over.
+            if (backlog && handOffBacklog()) {
                 return;
             }
         }

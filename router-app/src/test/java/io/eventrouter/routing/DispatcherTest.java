@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +89,8 @@ class DispatcherTest {
         assertThat(queue.size()).isZero();
     }
 
-    @Test
+    /** Repeated: the backlog thread may start before or after the handing-off thread lets go. */
+    @RepeatedTest(10)
     void shouldHandALongBacklogToTheBacklogExecutorAndStillDeliverAllOfItInOrder() throws Exception {
         RecordingTransport subscriber = subscriber("backlog.*");
         int count = 3_000; // about a dozen batches: more than a publishing thread routes itself
@@ -99,6 +101,24 @@ class DispatcherTest {
         dispatcher.dispatchQueued();
 
         assertThat(dispatcher.awaitDrained(System.nanoTime() + WAIT.toNanos())).isTrue();
+        assertThat(subscriber.awaitFrames(count)).isTrue();
+        assertThat(subscriber.events()).extracting(e -> e.payload().getInt("seq")).hasSize(count).isSorted();
+    }
+
+    @Test
+    void shouldLeaveNothingQueuedWhenTheBacklogTaskRunsBeforeTheHandingOffThreadReturns() throws Exception {
+        // A backlog executor that runs the task at once, on the handing-off thread: the
+        // earliest the task can possibly start.
+        Dispatcher immediate = new Dispatcher(queue, registry, stats, Runnable::run);
+        RecordingTransport subscriber = subscriber("instant.*");
+        int count = 3_000;
+        for (int seq = 0; seq < count; seq++) {
+            queue.offer(event("instant.x", 5, seq), System.nanoTime());
+        }
+
+        immediate.dispatchQueued();
+
+        assertThat(queue.size()).isZero();
         assertThat(subscriber.awaitFrames(count)).isTrue();
         assertThat(subscriber.events()).extracting(e -> e.payload().getInt("seq")).hasSize(count).isSorted();
     }
