@@ -53,7 +53,7 @@ public class RouterEndpoint {
         if (router == null) {
             router = CDI.current().select(Router.class).get();
         }
-        router = router.unproxied();
+        router = router.unproxied().get();
         SessionLimits.apply(session, router.config());
         String remote = SessionLimits.remoteAddress(session);
         client = router.open(new JakartaTransport(session, remote), queryParameter(session, "client_name"));

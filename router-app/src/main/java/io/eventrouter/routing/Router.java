@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,10 +117,12 @@ public class Router {
     /**
      * This bean itself rather than the container's client proxy. A connection calls the router
      * for every frame it reads; going through the proxy costs a context lookup each time, and an
-     * application-scoped router is the same object for as long as connections exist.
+     * application-scoped router is the same object for as long as connections exist. It comes
+     * wrapped because Weld replaces a bean method's returned {@code this} with the proxy.
      */
-    public Router unproxied() {
-        return this;
+    public Supplier<Router> unproxied() {
+        Router self = this;
+        return () -> self;
     }
 
     public RouterConfig config() {
