@@ -98,6 +98,18 @@ final class EventJson {
         return out.toString();
     }
 
+    /** {@link #quoted} appended to {@code out}, without an intermediate string when nothing needs escaping. */
+    static void appendQuoted(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                out.append(quoted(value));
+                return;
+            }
+        }
+        out.append('"').append(value).append('"');
+    }
+
     /** {@link Timestamps#format} as a quoted JSON string. */
     static String timestamp(Instant instant) {
         EventJson out = new EventJson(TIMESTAMP_CHARS);

@@ -120,7 +120,7 @@ final class JsonFields {
 
     Map<String, String> optStringMap(String field) throws ProtocolException {
         JsonObject map = optObject(field);
-        if (map == null) {
+        if (map == null || map.isEmpty()) {
             return Map.of();
         }
         Map<String, String> result = new LinkedHashMap<>();

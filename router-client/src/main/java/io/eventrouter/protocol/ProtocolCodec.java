@@ -59,16 +59,16 @@ public final class ProtocolCodec {
     private static String encodePublished(ServerMessage.Published published) {
         StringBuilder out = new StringBuilder(96);
         out.append("{\"type\":\"published\",\"event_id\":");
-        out.append(EventJson.quoted(published.eventId()));
+        EventJson.appendQuoted(out, published.eventId());
         out.append(",\"status\":");
-        out.append(EventJson.quoted(published.status()));
+        EventJson.appendQuoted(out, published.status());
         if (published.reason() != null) {
             out.append(",\"reason\":");
-            out.append(EventJson.quoted(published.reason()));
+            EventJson.appendQuoted(out, published.reason());
         }
         if (published.requestId() != null) {
             out.append(",\"request_id\":");
-            out.append(EventJson.quoted(published.requestId()));
+            EventJson.appendQuoted(out, published.requestId());
         }
         return out.append('}').toString();
     }
