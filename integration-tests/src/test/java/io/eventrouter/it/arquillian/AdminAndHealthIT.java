@@ -14,45 +14,15 @@ import io.eventrouter.protocol.ErrorCode;
 import io.eventrouter.protocol.Health;
 import io.eventrouter.protocol.SubscriptionSpec;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Health probes, the {@code get_health} message, the admin API and metrics of the servlet WAR on Jetty. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminAndHealthIT {
+class AdminAndHealthIT extends DeployedWarTest {
     private static final String JSON = "application/json";
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @ArquillianResource
-    private URL contextRoot;
-
-    private DeployedRouter router;
-    private String root;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RouterWarDeployment.servletWar();
-    }
-
-    @BeforeEach
-    void setUp() {
-        router = DeployedRouter.at(contextRoot);
-        root = "t" + UUID.randomUUID().toString().replace("-", "");
-    }
 
     @Test
     void shouldReportLiveAndReadyWhileDeployed() {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventrouter.client.EventRouterClient;
 import io.eventrouter.client.Payloads;
-import io.eventrouter.it.war.DeployedRouter;
 import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.Priority;
 import io.eventrouter.protocol.SubscriptionSpec;
-import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Type, source and priority filters of a subscription, and the order of delivery, through the
@@ -37,28 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * for it earlier; so once the witness has the marker, a wrongly delivered event would already be
  * first in the filtered subscription's queue. The wanted events are published after that.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FiltersAndPrioritiesIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+class FiltersAndPrioritiesIT extends DeployedWarTest {
     private static final String MARKER_TYPE = "test.marker";
-
-    @ArquillianResource
-    private URL contextRoot;
-
-    private DeployedRouter router;
-    private String root;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RouterWarDeployment.servletWar();
-    }
-
-    @BeforeEach
-    void setUp() {
-        router = DeployedRouter.at(contextRoot);
-        root = "t" + UUID.randomUUID().toString().replace("-", "");
-    }
 
     @Test
     void shouldDeliverOnlyEventsOfTheListedTypes() throws Exception {

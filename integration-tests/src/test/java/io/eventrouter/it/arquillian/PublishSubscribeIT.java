@@ -5,52 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventrouter.client.ClientOptions;
 import io.eventrouter.client.EventRouterClient;
 import io.eventrouter.client.PublishResult;
-import io.eventrouter.it.war.DeployedRouter;
 import io.eventrouter.it.war.RawSocket;
 import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Publish/subscribe and request/response through the servlet WAR on Jetty, at both endpoint paths. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PublishSubscribeIT {
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @ArquillianResource
-    private URL contextRoot;
-
-    private DeployedRouter router;
-    /** A topic segment of this test's own, so no test sees another's events. */
-    private String root;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return RouterWarDeployment.servletWar();
-    }
-
-    @BeforeEach
-    void setUp() {
-        router = DeployedRouter.at(contextRoot);
-        root = "t" + UUID.randomUUID().toString().replace("-", "");
-    }
-
+class PublishSubscribeIT extends DeployedWarTest {
     @Test
     void shouldDeliverAnEventFromAPublisherAtWsToASubscriberAtTheContextRoot() throws Exception {
         try (EventRouterClient subscriber = router.connect();
