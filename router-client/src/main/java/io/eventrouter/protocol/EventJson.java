@@ -51,31 +51,37 @@ final class EventJson {
     }
 
     static String encode(Event event) {
-        EventJson out = WRITERS.get();
-        out.len = 0;
-        out.lastInstant = null;
-        out.event(event);
+        EventJson out = writing(event);
         String json = out.toString();
-        if (out.buf.length > MAX_RETAINED_CHARS) {
-            out.buf = new char[INITIAL_CHARS];
-        }
+        out.shrink();
         return json;
     }
 
     /** {@link #encode} as UTF-8, without the intermediate string when the text is ASCII. */
     static byte[] encodeUtf8(Event event) {
-        EventJson out = WRITERS.get();
-        out.len = 0;
-        out.lastInstant = null;
-        out.event(event);
+        EventJson out = writing(event);
         byte[] utf8 = out.asciiBytes();
         if (utf8 == null) {
             utf8 = out.toString().getBytes(StandardCharsets.UTF_8);
         }
-        if (out.buf.length > MAX_RETAINED_CHARS) {
-            out.buf = new char[INITIAL_CHARS];
-        }
+        out.shrink();
         return utf8;
+    }
+
+    /** This thread's writer, holding {@code event}. */
+    private static EventJson writing(Event event) {
+        EventJson out = WRITERS.get();
+        out.len = 0;
+        out.lastInstant = null;
+        out.event(event);
+        return out;
+    }
+
+    /** A buffer grown by a huge event is not kept for the next one. */
+    private void shrink() {
+        if (buf.length > MAX_RETAINED_CHARS) {
+            buf = new char[INITIAL_CHARS];
+        }
     }
 
     /** The buffer as bytes if every character is ASCII (then UTF-8 is one byte each), else null. */

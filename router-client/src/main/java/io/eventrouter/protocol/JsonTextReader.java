@@ -112,7 +112,7 @@ final class JsonTextReader {
             } else {
                 value = value(depth);
             }
-            members.add(name, value, isKnownName(name));
+            members.add(name, value, knownName(name, 0, name.length()) == name);
             skipWhitespace();
             char c = next();
             if (c == '}') {
@@ -222,40 +222,31 @@ final class JsonTextReader {
 
     /** A member name whose opening quote was read: the known constant when it is one. */
     private String name() {
-        int close = text.indexOf('"', at);
-        int length = close - at;
         // Known names hold no quote, backslash or control character, so a match is the whole name.
-        if (close > 0 && length < KNOWN_NAMES.length) {
-            for (String known : KNOWN_NAMES[length]) {
-                if (text.startsWith(known, at)) {
-                    at = close + 1;
-                    return known;
-                }
-            }
+        int close = text.indexOf('"', at);
+        String known = close > 0 ? knownName(text, at, close - at) : null;
+        if (known != null) {
+            at = close + 1;
+            return known;
         }
         // Written with escapes, or not a protocol name: decoded, then still the constant if
         // it is one, so that equal names are always the same instance.
         String name = string();
-        if (name.length() < KNOWN_NAMES.length) {
-            for (String known : KNOWN_NAMES[name.length()]) {
-                if (known.equals(name)) {
-                    return known;
-                }
-            }
-        }
-        return name;
+        known = knownName(name, 0, name.length());
+        return known != null ? known : name;
     }
 
-    private static boolean isKnownName(String name) {
-        if (name.length() >= KNOWN_NAMES.length) {
-            return false;
+    /** The protocol's constant for the name {@code length} characters long at {@code start}, or null. */
+    private static String knownName(String text, int start, int length) {
+        if (length >= KNOWN_NAMES.length) {
+            return null;
         }
-        for (String known : KNOWN_NAMES[name.length()]) {
-            if (known == name) {
-                return true;
+        for (String known : KNOWN_NAMES[length]) {
+            if (text.startsWith(known, start)) {
+                return known;
             }
         }
-        return false;
+        return null;
     }
 
     /** The rest of a string whose opening quote was read; escapes decoded. */

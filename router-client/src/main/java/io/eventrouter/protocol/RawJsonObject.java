@@ -50,7 +50,7 @@ final class RawJsonObject extends AbstractJsonObject {
 
     @Override
     public boolean isEmpty() {
-        return json.length() == 2 || members().isEmpty();
+        return json.length() == 2; // compact text: "{}" is the only empty object
     }
 
     @Override
