@@ -2,28 +2,25 @@ package io.eventrouter.management;
 
 import io.eventrouter.config.RouterConfig;
 import io.eventrouter.testing.AdminHttp;
-import io.eventrouter.testing.RunningRouter;
+import io.eventrouter.testing.RouterTestBase;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real router with its own data directory for each test, and an HTTP client for its admin side. */
-abstract class AdminRouterTestBase {
+abstract class AdminRouterTestBase extends RouterTestBase {
     @TempDir
     Path dataDir;
 
-    RunningRouter router;
     AdminHttp http;
 
-    @BeforeEach
-    void startRouter() {
-        router = RunningRouter.start(RouterConfig.builder().dataDir(dataDir));
-        http = new AdminHttp(router);
+    @Override
+    protected RouterConfig.Builder config() {
+        return RouterConfig.builder().dataDir(dataDir);
     }
 
-    @AfterEach
-    void stopRouter() {
-        router.close();
+    @BeforeEach
+    void connectAdmin() {
+        http = new AdminHttp(router);
     }
 }

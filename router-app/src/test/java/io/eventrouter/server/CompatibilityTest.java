@@ -4,15 +4,13 @@ import static io.eventrouter.testing.Messages.subscribe;
 import static io.eventrouter.testing.Messages.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventrouter.testing.RunningRouter;
+import io.eventrouter.testing.RouterTestBase;
 import io.eventrouter.testing.WsClient;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Python clients depend on: only the V2 keys inside {@code event} and {@code metadata},
  * {@code +00:00} timestamps, integer priorities.
  */
-class CompatibilityTest {
+class CompatibilityTest extends RouterTestBase {
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}\\+00:00");
     private static final String[] EVENT_KEYS = {"id", "topic", "type", "priority", "source", "target", "payload",
             "metadata", "timestamp", "version", "delivery_status", "delivery_attempts", "last_delivery_attempt",
@@ -28,17 +26,6 @@ class CompatibilityTest {
     private static final String[] METADATA_KEYS = {"created_at", "correlation_id", "causation_id", "user_id",
             "session_id", "trace_id", "span_id", "tags", "headers"};
 
-    private RunningRouter router;
-
-    @BeforeEach
-    void start() {
-        router = RunningRouter.start();
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
 
     @Test
     void shouldSendOnlyV2KeysWithOffsetTimestampsAndIntegerPriority() {

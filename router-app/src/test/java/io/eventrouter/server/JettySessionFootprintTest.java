@@ -3,33 +3,19 @@ package io.eventrouter.server;
 import static io.eventrouter.testing.Messages.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventrouter.testing.RunningRouter;
+import io.eventrouter.testing.RouterTestBase;
 import io.eventrouter.testing.WsClient;
 import jakarta.websocket.Session;
 import java.util.List;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * What Jetty keeps per session on the embedded server: sessions on both paths let go of the
  * HTTP upgrade request and share one pair of codec registries, and still answer what Jetty would.
  */
-class JettySessionFootprintTest {
-    private RunningRouter router;
-
-    @BeforeEach
-    void start() {
-        router = RunningRouter.start();
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
-
+class JettySessionFootprintTest extends RouterTestBase {
     @Test
     void shouldKeepOnlyADetachedUpgradeRequestPerSession() {
         try (WsClient root = WsClient.connect(router.uri("/?client_name=planner"));

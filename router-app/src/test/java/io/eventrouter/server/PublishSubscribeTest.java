@@ -5,26 +5,12 @@ import static io.eventrouter.testing.Messages.publish;
 import static io.eventrouter.testing.Messages.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventrouter.testing.RunningRouter;
+import io.eventrouter.testing.RouterTestBase;
 import io.eventrouter.testing.WsClient;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PublishSubscribeTest {
-    private RunningRouter router;
-
-    @BeforeEach
-    void start() {
-        router = RunningRouter.start();
-    }
-
-    @AfterEach
-    void stop() {
-        router.close();
-    }
-
+class PublishSubscribeTest extends RouterTestBase {
     @Test
     void shouldDeliverAPublishedEventToAMatchingSubscriber() {
         try (WsClient subscriber = router.client(); WsClient publisher = router.client()) {
