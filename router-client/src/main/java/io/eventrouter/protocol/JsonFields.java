@@ -16,12 +16,21 @@ import java.util.Map;
  */
 final class JsonFields {
     private final JsonObject object;
+    /** The path of a top-level object; null for a nested one, whose path comes from its parent. */
     private final String path;
+    private final JsonFields parent;
+    private final String member;
     private final String requestId;
 
     JsonFields(JsonObject object, String path, String requestId) {
+        this(object, path, null, null, requestId);
+    }
+
+    private JsonFields(JsonObject object, String path, JsonFields parent, String member, String requestId) {
         this.object = object;
         this.path = path;
+        this.parent = parent;
+        this.member = member;
         this.requestId = requestId;
     }
 
@@ -33,8 +42,10 @@ final class JsonFields {
         return requestId;
     }
 
+    /** The field's path, e.g. {@code event.metadata.tags}: built only for error messages. */
     String name(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        String prefix = parent == null ? path : parent.name(member);
+        return prefix.isEmpty() ? field : prefix + "." + field;
     }
 
     boolean isAbsent(String field) {
@@ -93,7 +104,7 @@ final class JsonFields {
 
     JsonFields nested(String field) throws ProtocolException {
         JsonObject nested = optObject(field);
-        return nested == null ? null : new JsonFields(nested, name(field), requestId);
+        return nested == null ? null : new JsonFields(nested, null, this, field, requestId);
     }
 
     List<String> optStringList(String field) throws ProtocolException {
