@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventrouter.client.ClientOptions;
 import io.eventrouter.client.EventRouterClient;
 import io.eventrouter.client.PublishResult;
+import io.eventrouter.it.war.CloseWatcher;
 import io.eventrouter.it.war.DeployedRouter;
 import io.eventrouter.protocol.Event;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -95,26 +93,10 @@ class TomcatServletWarIT {
     /** Undeploying shuts the router down while CDI still runs: connected clients get 1001. */
     @Test
     void shouldCloseConnectedClientsWithGoingAwayWhenUndeployed() throws Exception {
-        CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(router.websocketUrl()), new CloseRecorder(closeCode))
-                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture<Integer> closeCode = CloseWatcher.connect(router.websocketUrl(), WAIT);
 
         tomcat.undeploy();
 
         assertThat(closeCode.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
-    }
-
-    private record CloseRecorder(CompletableFuture<Integer> closeCode) implements WebSocket.Listener {
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.completeExceptionally(error);
-        }
     }
 }

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -93,17 +92,12 @@ class PayaraMicroWarTest {
         if (payara == null) {
             return;
         }
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        boolean connected = false;
-        if (payara.isAlive()) {
-            HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + CONTEXT + "/"), new CloseRecorder(closed))
-                    .get(20, TimeUnit.SECONDS);
-            connected = true;
-        }
+        CompletableFuture<Integer> closed = payara.isAlive()
+                ? CloseWatcher.connect("ws://127.0.0.1:" + port + CONTEXT + "/", Duration.ofSeconds(20))
+                : null;
         payara.destroy();
         try {
-            if (connected) {
+            if (closed != null) {
                 assertThat(closed.get(60, TimeUnit.SECONDS)).as("close code on undeploy").isEqualTo(1001);
             }
             assertThat(payara.waitFor(60, TimeUnit.SECONDS)).as("Payara exits after SIGTERM").isTrue();
@@ -111,19 +105,6 @@ class PayaraMicroWarTest {
             if (payara.isAlive()) {
                 payara.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
             }
-        }
-    }
-
-    private record CloseRecorder(CompletableFuture<Integer> closed) implements WebSocket.Listener {
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
         }
     }
 
