@@ -34,4 +34,13 @@ abstract class DataDirectoryCommand implements Callable<Integer> {
     PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** Whether {@code seconds}, the value of {@code option}, is positive; if not, says so on stderr. */
+    boolean positiveSeconds(String option, int seconds) {
+        if (seconds > 0) {
+            return true;
+        }
+        err().println("error: " + option + " must be a positive number of seconds, got " + seconds);
+        return false;
+    }
 }

@@ -39,8 +39,7 @@ final class RestartCommand extends DataDirectoryCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (timeoutSeconds <= 0 || waitSeconds <= 0) {
-            err().println("error: --timeout and --wait must be positive numbers of seconds");
+        if (!positiveSeconds("--timeout", timeoutSeconds) || !positiveSeconds("--wait", waitSeconds)) {
             return ExitCode.USAGE;
         }
         DataDirectory directory = dataDirectory();

@@ -41,8 +41,7 @@ final class StartCommand extends DataDirectoryCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (waitSeconds <= 0) {
-            err().println("error: --wait must be a positive number of seconds, got " + waitSeconds);
+        if (!positiveSeconds("--wait", waitSeconds)) {
             return ExitCode.USAGE;
         }
         DataDirectory directory = dataDirectory();

@@ -38,8 +38,7 @@ final class StatusCommand extends DataDirectoryCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (timeoutSeconds <= 0) {
-            err().println("error: --timeout must be a positive number of seconds, got " + timeoutSeconds);
+        if (!positiveSeconds("--timeout", timeoutSeconds)) {
             return ExitCode.USAGE;
         }
         DataDirectory directory = dataDirectory();

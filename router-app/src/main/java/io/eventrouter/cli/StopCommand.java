@@ -27,8 +27,7 @@ final class StopCommand extends DataDirectoryCommand {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (timeoutSeconds <= 0) {
-            err().println("error: --timeout must be a positive number of seconds, got " + timeoutSeconds);
+        if (!positiveSeconds("--timeout", timeoutSeconds)) {
             return ExitCode.USAGE;
         }
         RouterStopper.Outcome outcome = new RouterStopper(out(), err())
