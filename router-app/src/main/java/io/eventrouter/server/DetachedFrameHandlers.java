@@ -1,10 +1,12 @@
 package io.eventrouter.server;
 
+import io.eventrouter.endpoint.RouterEndpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandlerMetadata;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.JakartaWebSocketServerContainer;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.JakartaWebSocketServerFrameHandlerFactory;
@@ -21,13 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jetty's Jakarta frame handler factory with two per-connection costs taken out:
+ * Jetty's Jakarta frame handler factory with three per-connection costs taken out:
  * <ul>
  *   <li>each handler gets a {@link DetachedUpgradeRequest} instead of one that holds on to the
  *       servlet request, so the finished HTTP exchange is released once the handshake is done;
  *   <li>the endpoint metadata (its annotated methods, their method handles and matching
  *       decoders) is discovered once per endpoint class instead of on every connection, where
- *       Jetty rebuilds it by reflection: about 60 kB of garbage per handshake.
+ *       Jetty rebuilds it by reflection: about 60 kB of garbage per handshake;
+ *   <li>the router endpoint's handler is wrapped in {@link WholeTextFrames}, which reads text
+ *       messages that arrive in one frame without Jetty's per-message string builder.
  * </ul>
  * Handlers are otherwise built by Jetty's own code, from the same metadata.
  */
@@ -72,7 +76,8 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
 
     @Override
     public FrameHandler newFrameHandler(Object endpoint, ServerUpgradeRequest request, ServerUpgradeResponse response) {
-        return newJakartaWebSocketFrameHandler(endpoint, DetachedUpgradeRequest.of(request));
+        JakartaWebSocketFrameHandler handler = newJakartaWebSocketFrameHandler(endpoint, DetachedUpgradeRequest.of(request));
+        return handler.getEndpoint() instanceof RouterEndpoint router ? new WholeTextFrames(handler, router) : handler;
     }
 
     /**
