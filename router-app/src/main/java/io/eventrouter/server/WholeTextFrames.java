@@ -38,6 +38,10 @@ final class WholeTextFrames implements FrameHandler {
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
         this.session = coreSession;
+        // Otherwise Jetty hands on the part of a frame that its read buffer holds as a fragment,
+        // and a pipelining client's frames often straddle two reads. Whole frames are still
+        // bounded by the maximum frame size.
+        coreSession.setAutoFragment(false);
         jakarta.onOpen(coreSession, callback);
     }
 

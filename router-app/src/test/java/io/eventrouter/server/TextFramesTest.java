@@ -61,6 +61,21 @@ class TextFramesTest extends RouterTestBase {
     }
 
     @Test
+    void shouldReadAFrameFarLargerThanOneReadOfTheSocket() throws IOException {
+        String word = "ü".repeat(100_000);
+        try (WsClient subscriber = router.client(); RawFrameSocket publisher = RawFrameSocket.connect(router.uri())) {
+            subscriber.request(subscribe("text.*"));
+            publisher.nextText();
+
+            publisher.sendText(true, TEXT, PUBLISH.formatted(word));
+
+            assertThat(WsClient.parse(publisher.nextText()).getString("type")).isEqualTo("published");
+            JsonObject delivery = subscriber.await(frame -> frame.getString("type").equals("event"));
+            assertThat(delivery.getJsonObject("event").getJsonObject("payload").getString("word")).isEqualTo(word);
+        }
+    }
+
+    @Test
     void shouldCloseWith1007WhenAWholeTextFrameIsNotUtf8() throws IOException {
         try (RawFrameSocket client = RawFrameSocket.connect(router.uri())) {
             client.nextText();
