@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /**
  * Reads one frame's JSON text into JSON-P values, more cheaply than a general reader: strings
@@ -25,31 +24,47 @@ final class JsonTextReader {
     private static final int MAX_DEPTH = 200;
     private static final int MAX_NUMBER_CHARS = 100;
     private static final String PAYLOAD = "payload";
-    /**
-     * The member names of the protocol's objects, by length. A name read from a frame is
-     * replaced by the equal constant, so it costs no allocation and objects find it by identity.
-     */
-    private static final String[][] KNOWN_NAMES = byLength(
-            "type", "event", "request_id", "subscription", "subscription_id", "client_name", "echo",
-            "id", "topic", "priority", "source", "target", "payload", "metadata", "timestamp", "version",
-            "delivery_status", "delivery_attempts", "last_delivery_attempt", "delivery_error",
-            "created_at", "correlation_id", "causation_id", "user_id", "session_id", "trace_id", "span_id",
-            "tags", "headers", "topics", "types", "priorities", "sources", "status", "event_id", "reason",
-            "client_id", "server_time", "error", "code", "message", "details");
 
     /** Thrown to abandon the text to Parsson; shared, without a stack trace, as it is not an error. */
     private static final RuntimeException UNSUPPORTED = new RuntimeException("not read here", null, false, false) {
     };
 
+    /** Frames up to this many characters are scanned in a buffer kept per thread. */
+    private static final int MAX_RETAINED_CHARS = 64 * 1024;
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+
+    /** The text, for cutting strings out of it. */
     private final String text;
+    /**
+     * The same characters, scanned instead of the string: indexing an array is cheaper than
+     * {@code charAt}, which checks bounds and the string's coding on every call. It may be
+     * longer than the text; nothing reads at or past {@link #end}.
+     */
+    private final char[] chars;
     private final int end;
     private int at;
     /** Whether whitespace was skipped since the flag was last cleared (to know if raw text needs compacting). */
     private boolean skippedWhitespace;
+    /** Whether the name {@link #name()} last returned is a {@link ProtocolNames} constant. */
+    private boolean nameIsConstant;
 
     private JsonTextReader(String text) {
         this.text = text;
         this.end = text.length();
+        this.chars = scratch(end);
+        text.getChars(0, end, chars, 0);
+    }
+
+    private static char[] scratch(int length) {
+        if (length > MAX_RETAINED_CHARS) {
+            return new char[length];
+        }
+        char[] chars = SCRATCH.get();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+            SCRATCH.set(chars);
+        }
+        return chars;
     }
 
     /** The value {@code text} holds, or null when it must be read by Parsson instead. */
@@ -103,6 +118,7 @@ final class JsonTextReader {
             skipWhitespace();
             expect('"');
             String name = name();
+            boolean canonical = nameIsConstant;
             skipWhitespace();
             expect(':');
             JsonValue value;
@@ -112,7 +128,7 @@ final class JsonTextReader {
             } else {
                 value = value(depth);
             }
-            members.add(name, value, knownName(name, 0, name.length()) == name);
+            members.add(name, value, canonical);
             skipWhitespace();
             char c = next();
             if (c == '}') {
@@ -151,7 +167,7 @@ final class JsonTextReader {
         int start = at;
         skippedWhitespace = false;
         skip(depth);
-        String json = skippedWhitespace ? compact(text, start, at) : text.substring(start, at);
+        String json = skippedWhitespace ? compact(chars, start, at) : text.substring(start, at);
         return new RawJsonObject(json);
     }
 
@@ -220,51 +236,55 @@ final class JsonTextReader {
         }
     }
 
-    /** A member name whose opening quote was read: the known constant when it is one. */
+    /** A member name whose opening quote was read: the protocol's constant when it is one. */
     private String name() {
-        // Known names hold no quote, backslash or control character, so a match is the whole name.
-        int close = text.indexOf('"', at);
-        String known = close > 0 ? knownName(text, at, close - at) : null;
-        if (known != null) {
-            at = close + 1;
-            return known;
+        // Protocol names hold no escape or control character: scan for the quote, hashing as
+        // String.hashCode does, and look the name up once.
+        int start = at;
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            if (c == '"') {
+                String known = ProtocolNames.find(chars, start, i - start, hash);
+                if (known != null) {
+                    at = i + 1;
+                    nameIsConstant = true;
+                    return known;
+                }
+                break;
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+            hash = 31 * hash + c;
         }
         // Written with escapes, or not a protocol name: decoded, then still the constant if
         // it is one, so that equal names are always the same instance.
         String name = string();
-        known = knownName(name, 0, name.length());
-        return known != null ? known : name;
-    }
-
-    /** The protocol's constant for the name {@code length} characters long at {@code start}, or null. */
-    private static String knownName(String text, int start, int length) {
-        if (length >= KNOWN_NAMES.length) {
-            return null;
-        }
-        for (String known : KNOWN_NAMES[length]) {
-            if (text.startsWith(known, start)) {
-                return known;
-            }
-        }
-        return null;
+        String known = ProtocolNames.find(name);
+        nameIsConstant = known != null;
+        return nameIsConstant ? known : name;
     }
 
     /** The rest of a string whose opening quote was read; escapes decoded. */
     private String string() {
         int start = at;
-        while (true) {
-            char c = next();
+        // Scanned with a local index: the hottest loop of the reader.
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
             if (c == '"') {
-                return text.substring(start, at - 1);
+                at = i + 1;
+                return text.substring(start, i);
             }
             if (c == '\\') {
-                at--;
+                at = i;
                 return escapedString(start);
             }
             if (c < 0x20) {
                 throw UNSUPPORTED;
             }
         }
+        throw UNSUPPORTED;
     }
 
     private String escapedString(int start) {
@@ -297,24 +317,33 @@ final class JsonTextReader {
     }
 
     private void skipString() {
-        while (true) {
-            char c = next();
+        int i = at;
+        while (i < end) {
+            char c = chars[i++];
             if (c == '"') {
+                at = i;
                 return;
             }
             if (c < 0x20) {
                 throw UNSUPPORTED;
             }
             if (c == '\\') {
-                char escape = next();
-                switch (escape) {
-                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
-                        // a valid one-character escape
-                    }
-                    case 'u' -> hex4();
-                    default -> throw UNSUPPORTED;
-                }
+                at = i;
+                skipEscape();
+                i = at;
             }
+        }
+        throw UNSUPPORTED;
+    }
+
+    /** The rest of an escape sequence whose backslash was read. */
+    private void skipEscape() {
+        switch (next()) {
+            case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> {
+                // a valid one-character escape
+            }
+            case 'u' -> hex4();
+            default -> throw UNSUPPORTED;
         }
     }
 
@@ -334,7 +363,7 @@ final class JsonTextReader {
         int start = at;
         boolean integral = numberEnd();
         int length = at - start;
-        int digits = text.charAt(start) == '-' ? length - 1 : length;
+        int digits = chars[start] == '-' ? length - 1 : length;
         if (integral && digits <= 9) {
             return JSON.createValue(Integer.parseInt(text, start, at, 10));
         }
@@ -356,7 +385,7 @@ final class JsonTextReader {
         }
         char first = next();
         if (first == '0') {
-            if (at < end && isDigit(text.charAt(at))) {
+            if (at < end && isDigit(chars[at])) {
                 throw UNSUPPORTED;
             }
         } else if (first >= '1' && first <= '9') {
@@ -365,14 +394,14 @@ final class JsonTextReader {
             throw UNSUPPORTED;
         }
         boolean integral = true;
-        if (at < end && text.charAt(at) == '.') {
+        if (at < end && chars[at] == '.') {
             at++;
             requireDigits();
             integral = false;
         }
-        if (at < end && (text.charAt(at) == 'e' || text.charAt(at) == 'E')) {
+        if (at < end && (chars[at] == 'e' || chars[at] == 'E')) {
             at++;
-            if (at < end && (text.charAt(at) == '+' || text.charAt(at) == '-')) {
+            if (at < end && (chars[at] == '+' || chars[at] == '-')) {
                 at++;
             }
             requireDigits();
@@ -385,16 +414,18 @@ final class JsonTextReader {
     }
 
     private void requireDigits() {
-        if (at >= end || !isDigit(text.charAt(at))) {
+        if (at >= end || !isDigit(chars[at])) {
             throw UNSUPPORTED;
         }
         skipDigits();
     }
 
     private void skipDigits() {
-        while (at < end && isDigit(text.charAt(at))) {
-            at++;
+        int i = at;
+        while (i < end && isDigit(chars[i])) {
+            i++;
         }
+        at = i;
     }
 
     private static boolean isDigit(char c) {
@@ -402,22 +433,31 @@ final class JsonTextReader {
     }
 
     private void literal(String word) {
-        if (!text.startsWith(word, at)) {
+        int length = word.length();
+        if (end - at < length) {
             throw UNSUPPORTED;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[at + i] != word.charAt(i)) {
+                throw UNSUPPORTED;
+            }
         }
         at += word.length();
     }
 
     private void skipWhitespace() {
-        int from = at;
-        while (at < end) {
-            char c = text.charAt(at);
+        int i = at;
+        while (i < end) {
+            char c = chars[i];
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 break;
             }
-            at++;
+            i++;
         }
-        skippedWhitespace |= at > from;
+        if (i > at) {
+            skippedWhitespace = true;
+            at = i;
+        }
     }
 
     private static void checkDepth(int depth) {
@@ -436,39 +476,26 @@ final class JsonTextReader {
         if (at >= end) {
             throw UNSUPPORTED;
         }
-        return text.charAt(at);
+        return chars[at];
     }
 
     private char next() {
         if (at >= end) {
             throw UNSUPPORTED;
         }
-        return text.charAt(at++);
-    }
-
-    private static String[][] byLength(String... names) {
-        int longest = 0;
-        for (String name : names) {
-            longest = Math.max(longest, name.length());
-        }
-        String[][] table = new String[longest + 1][];
-        for (int length = 0; length <= longest; length++) {
-            final int size = length;
-            table[length] = Arrays.stream(names).filter(name -> name.length() == size).toArray(String[]::new);
-        }
-        return table;
+        return chars[at++];
     }
 
     /** {@code text[start, end)} without whitespace outside strings. */
-    private static String compact(String text, int start, int end) {
+    private static String compact(char[] text, int start, int end) {
         StringBuilder out = new StringBuilder(end - start);
         boolean inString = false;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (inString) {
                 out.append(c);
                 if (c == '\\') {
-                    out.append(text.charAt(++i));
+                    out.append(text[++i]);
                 } else if (c == '"') {
                     inString = false;
                 }

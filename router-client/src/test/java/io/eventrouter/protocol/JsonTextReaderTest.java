@@ -80,6 +80,15 @@ class JsonTextReaderTest {
         assertThat(JsonTextReader.read(text)).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"type\":\"ping\"", "{\"type\":\"pi", "{\"type\":tr", "{\"type\":12", "{\"typ", "{\"type\":\"ping\",\"payload\":{\"a\":[1,"})
+    void shouldNeverReadPastTheEndIntoTheRestOfALongerEarlierFrame(String truncated) {
+        // Leaves the thread's scan buffer holding the truncated text followed by more.
+        JsonTextReader.read(truncated + "\",\"request_id\":\"r-1\",\"payload\":{\"a\":[1,2]}} ".repeat(20) + "}");
+
+        assertThat(JsonTextReader.read(truncated)).as(truncated).isNull();
+    }
+
     @Test
     void shouldLeaveVeryDeepNestingToParsson() {
         String text = "[".repeat(300) + "]".repeat(300);
