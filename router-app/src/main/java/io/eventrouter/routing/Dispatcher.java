@@ -1,7 +1,7 @@
 package io.eventrouter.routing;
 
 import io.eventrouter.protocol.Event;
-import io.eventrouter.protocol.ProtocolCodec;
+import io.eventrouter.protocol.EncodedEvent;
 import io.eventrouter.queue.EventQueue;
 import io.eventrouter.queue.QueuedEvent;
 import io.eventrouter.session.ClientSession;
@@ -50,6 +50,8 @@ final class Dispatcher {
     private final List<ClientSession> touched = new ArrayList<>();
     private final List<Subscription> matches = new ArrayList<>();
     private final Consumer<Subscription> collectMatch = this::collectMatch;
+    /** The event being routed, encoded once for all its frames; like the lists, reused. */
+    private final EncodedEvent encoded = new EncodedEvent();
     private long batchNumber;
     private long round;
 
@@ -156,14 +158,15 @@ final class Dispatcher {
             round++;
             matches.clear();
             subscriptions.match(event.topic(), collectMatch);
-            byte[] json = null;
+            boolean encodedThisEvent = false;
             for (Subscription subscription : matches) {
                 if (subscription.accepts(event)) {
-                    if (json == null) {
-                        json = ProtocolCodec.encodeEventUtf8(event);
+                    if (!encodedThisEvent) {
+                        encoded.encode(event);
+                        encodedThisEvent = true;
                     }
                     ClientSession owner = subscription.owner();
-                    owner.deliverDeferred(subscription.frame(json), event.priority(), acceptedNanos);
+                    owner.deliverDeferred(subscription.frame(encoded), event.priority(), acceptedNanos);
                     if (owner.markTouched(batchNumber)) {
                         touched.add(owner);
                     }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       decoders) is discovered once per endpoint class instead of on every connection, where
  *       Jetty rebuilds it by reflection: about 60 kB of garbage per handshake;
  *   <li>the router endpoint's handler is wrapped in {@link WholeTextFrames}, which reads text
- *       messages that arrive in one frame without Jetty's per-message string builder.
+ *       messages without Jetty's per-message string builder.
  * </ul>
  * Handlers are otherwise built by Jetty's own code, from the same metadata.
  */

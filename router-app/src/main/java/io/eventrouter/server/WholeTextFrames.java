@@ -1,7 +1,10 @@
 package io.eventrouter.server;
 
 import io.eventrouter.endpoint.RouterEndpoint;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.eclipse.jetty.websocket.core.CoreSession;
@@ -9,26 +12,35 @@ import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.OpCode;
 import org.eclipse.jetty.websocket.core.exception.BadPayloadException;
+import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
 
 /**
- * Jetty's Jakarta frame handler for one router connection, with one shortcut: a text message
- * that arrives whole, in a single frame (what every client sends for messages of ordinary
- * size), is decoded here and handed straight to {@link RouterEndpoint#onText}. Everything else,
- * opening, closing, errors, control frames and fragmented messages, goes through Jetty's
- * handler unchanged.
+ * Jetty's Jakarta frame handler for one router connection, except that text messages are read
+ * here and handed straight to {@link RouterEndpoint#onText}: a message in a single frame (what
+ * clients send for messages of ordinary size) is decoded in place, one in several frames is
+ * gathered first. Everything else, opening, closing, errors, control frames and binary
+ * messages, goes through Jetty's handler unchanged.
  *
  * <p>Why: Jetty's Jakarta layer assembles every text message in a new {@code Utf8StringBuilder}
  * of the session's input buffer size (4 kB), decoding byte by byte; profiles of pipelined
  * publishing put a fifth of the reading thread's time and a third of the router's garbage
- * there. The endpoint receives the same string either way, and a payload that is not UTF-8
- * fails the message as Jetty's builder does, closing the connection with 1007.
+ * there. The endpoint receives the same string either way; a message over the text message
+ * limit closes the connection with 1009 and one that is not UTF-8 with 1007, as with Jetty.
+ *
+ * <p>Frames often arrive in pieces: with auto-fragmentation (which must stay on, or Jetty would
+ * refuse to send an event frame larger than the incoming frame limit) Jetty passes on the part
+ * of a frame its read buffer holds as a fragment, and a pipelining client's frames straddle
+ * reads all the time.
  */
 final class WholeTextFrames implements FrameHandler {
     private final FrameHandler jakarta;
     private final RouterEndpoint endpoint;
     private CoreSession session;
-    /** A fragmented message is under way: its frames all go to Jetty's handler. */
-    private boolean fragmented;
+    /** What a message under way is: Jetty's handler gets the rest of a binary one. */
+    private byte continuing = OpCode.UNDEFINED;
+    /** The fragments so far of a text message; null between messages. */
+    private byte[] gathered;
+    private int gatheredLength;
 
     WholeTextFrames(FrameHandler jakarta, RouterEndpoint endpoint) {
         this.jakarta = jakarta;
@@ -38,38 +50,79 @@ final class WholeTextFrames implements FrameHandler {
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
         this.session = coreSession;
-        // Otherwise Jetty hands on the part of a frame that its read buffer holds as a fragment,
-        // and a pipelining client's frames often straddle two reads. Whole frames are still
-        // bounded by the maximum frame size.
-        coreSession.setAutoFragment(false);
         jakarta.onOpen(coreSession, callback);
     }
 
     @Override
     public void onFrame(Frame frame, Callback callback) {
         byte opCode = frame.getOpCode();
-        if (opCode == OpCode.TEXT && frame.isFin() && !fragmented) {
-            onWholeText(frame, callback);
+        if (opCode == OpCode.TEXT || opCode == OpCode.CONTINUATION && continuing == OpCode.TEXT) {
+            onText(frame, callback);
             return;
         }
-        if (!frame.isControlFrame()) {
-            fragmented = !frame.isFin();
+        if (opCode == OpCode.BINARY || opCode == OpCode.CONTINUATION) {
+            continuing = frame.isFin() ? OpCode.UNDEFINED : OpCode.BINARY;
         }
         jakarta.onFrame(frame, callback);
     }
 
-    private void onWholeText(Frame frame, Callback callback) {
+    private void onText(Frame frame, Callback callback) {
+        String text;
         try {
-            endpoint.onText(frame.hasPayload() ? StrictUtf8.decode(frame.getPayload()) : "");
+            text = frame.isFin() && gathered == null ? StrictUtf8.decode(payload(frame)) : gather(frame);
         } catch (CharacterCodingException malformed) {
+            reset();
             callback.failed(new BadPayloadException("Invalid UTF-8", malformed));
             return;
-        } catch (Throwable failure) {
-            callback.failed(failure);
+        } catch (MessageTooLargeException tooLarge) {
+            reset();
+            callback.failed(tooLarge);
             return;
+        }
+        if (text != null) {
+            try {
+                endpoint.onText(text);
+            } catch (Throwable failure) {
+                callback.failed(failure);
+                return;
+            }
         }
         callback.succeeded();
         session.demand();
+    }
+
+    /** Adds a fragment; the whole message once its last fragment is in, else null. */
+    private String gather(Frame frame) throws CharacterCodingException {
+        ByteBuffer payload = payload(frame);
+        int length = payload.remaining();
+        long limit = session.getMaxTextMessageSize();
+        if (limit > 0 && (long) gatheredLength + length > limit) {
+            throw new MessageTooLargeException("Text message too large: more than " + limit + " bytes");
+        }
+        if (gathered == null) {
+            gathered = new byte[Math.max(length * 2, 256)];
+        } else if (gathered.length - gatheredLength < length) {
+            gathered = Arrays.copyOf(gathered, Math.max(gatheredLength + length, gathered.length * 2));
+        }
+        payload.get(payload.position(), gathered, gatheredLength, length);
+        gatheredLength += length;
+        if (!frame.isFin()) {
+            continuing = OpCode.TEXT;
+            return null;
+        }
+        String text = StrictUtf8.decode(ByteBuffer.wrap(gathered, 0, gatheredLength));
+        reset();
+        return text;
+    }
+
+    private static ByteBuffer payload(Frame frame) {
+        return frame.hasPayload() ? frame.getPayload() : BufferUtil.EMPTY_BUFFER;
+    }
+
+    private void reset() {
+        gathered = null;
+        gatheredLength = 0;
+        continuing = OpCode.UNDEFINED;
     }
 
     @Override

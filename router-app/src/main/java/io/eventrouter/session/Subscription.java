@@ -1,5 +1,6 @@
 package io.eventrouter.session;
 
+import io.eventrouter.protocol.EncodedEvent;
 import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.ProtocolCodec;
 import io.eventrouter.protocol.SubscriptionSpec;
@@ -55,13 +56,13 @@ public final class Subscription {
     }
 
     /**
-     * The full frame delivering an already encoded event (UTF-8 JSON) under this subscription:
-     * the event's bytes are copied, never re-encoded.
+     * The full frame delivering an already encoded event under this subscription: the event's
+     * bytes are copied, never re-encoded.
      */
-    public ByteBuffer frame(byte[] eventJson) {
-        byte[] frame = new byte[framePrefix.length + eventJson.length + 1];
+    public ByteBuffer frame(EncodedEvent event) {
+        byte[] frame = new byte[framePrefix.length + event.length() + 1];
         System.arraycopy(framePrefix, 0, frame, 0, framePrefix.length);
-        System.arraycopy(eventJson, 0, frame, framePrefix.length, eventJson.length);
+        event.copyTo(frame, framePrefix.length);
         frame[frame.length - 1] = '}';
         return ByteBuffer.wrap(frame);
     }

@@ -7,22 +7,30 @@ import static io.eventrouter.testing.RawFrameSocket.PING;
 import static io.eventrouter.testing.RawFrameSocket.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventrouter.config.RouterConfig;
 import io.eventrouter.testing.RawFrameSocket;
 import io.eventrouter.testing.RouterTestBase;
 import io.eventrouter.testing.WsClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Text messages reach the router whole or in fragments, and text that is not UTF-8 closes the
- * connection with 1007 either way: single-frame messages take the router's own reading path,
- * fragmented ones Jetty's.
+ * Text messages reach the router whole or in fragments; text that is not UTF-8 closes the
+ * connection with 1007 and a message over the limit with 1009, either way.
  */
 class TextFramesTest extends RouterTestBase {
+    private static final int MAX_FRAME = 256 * 1024;
+
     private static final String PUBLISH =
             "{\"type\":\"publish\",\"event\":{\"topic\":\"text.frames\",\"priority\":6,\"payload\":{\"word\":\"%s\"}}}";
+
+    @Override
+    protected RouterConfig.Builder config() {
+        return RouterConfig.builder().maxFrameSize(MAX_FRAME);
+    }
 
     @Test
     void shouldReadAMessageSentInFragmentsWithAPingBetweenThem() throws IOException {
@@ -62,7 +70,7 @@ class TextFramesTest extends RouterTestBase {
 
     @Test
     void shouldReadAFrameFarLargerThanOneReadOfTheSocket() throws IOException {
-        String word = "ü".repeat(100_000);
+        String word = "ü".repeat(100_000); // 200 kB: fifty reads of 4 kB
         try (WsClient subscriber = router.client(); RawFrameSocket publisher = RawFrameSocket.connect(router.uri())) {
             subscriber.request(subscribe("text.*"));
             publisher.nextText();
@@ -106,6 +114,56 @@ class TextFramesTest extends RouterTestBase {
             assertThat(client.awaitCloseCode()).isEqualTo(1007);
 
             assertThat(bystander.request(type("ping")).getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void shouldCloseWith1009WhenFragmentsAddUpToMoreThanTheLimit() throws IOException {
+        try (WsClient bystander = router.client(); RawFrameSocket client = RawFrameSocket.connect(router.uri())) {
+            client.nextText();
+
+            client.sendText(false, TEXT, "{\"type\":\"ping\",\"echo\":\"");
+            byte[] piece = "y".repeat(MAX_FRAME / 2).getBytes(StandardCharsets.US_ASCII);
+            client.sendFrame(false, CONTINUATION, piece);
+            client.sendFrame(false, CONTINUATION, piece);
+
+            assertThat(client.awaitCloseCode()).isEqualTo(1009);
+            assertThat(bystander.request(type("ping")).getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void shouldReadAFragmentedMessageAfterAFragmentedOneWasRefused() throws IOException {
+        try (RawFrameSocket client = RawFrameSocket.connect(router.uri())) {
+            client.nextText();
+            client.sendText(false, TEXT, "{\"type\":");
+            client.sendText(true, CONTINUATION, "\"ping\"}");
+            assertThat(WsClient.parse(client.nextText()).getString("type")).isEqualTo("pong");
+
+            client.sendText(false, TEXT, "{\"type\":");
+            client.sendText(true, CONTINUATION, "\"teleport\"}");
+            assertThat(WsClient.parse(client.nextText()).getString("code")).isEqualTo("unknown_type");
+
+            client.sendText(false, TEXT, "{\"type\"");
+            client.sendText(false, CONTINUATION, ":\"pi");
+            client.sendText(true, CONTINUATION, "ng\"}");
+            assertThat(WsClient.parse(client.nextText()).getString("type")).isEqualTo("pong");
+        }
+    }
+
+    @Test
+    void shouldGatherAMultiByteCharacterSplitBetweenTwoFragments() throws IOException {
+        try (RawFrameSocket client = RawFrameSocket.connect(router.uri())) {
+            client.nextText();
+            byte[] ping = "{\"type\":\"ping\",\"echo\":\"ü\"}".getBytes(StandardCharsets.UTF_8);
+            int middleOfU = new String(ping, StandardCharsets.UTF_8).indexOf('ü') + 1;
+
+            client.sendFrame(false, TEXT, Arrays.copyOfRange(ping, 0, middleOfU));
+            client.sendFrame(true, CONTINUATION, Arrays.copyOfRange(ping, middleOfU, ping.length));
+
+            JsonObject pong = WsClient.parse(client.nextText());
+            assertThat(pong.getString("type")).isEqualTo("pong");
+            assertThat(pong.getString("echo")).isEqualTo("ü");
         }
     }
 

@@ -57,15 +57,15 @@ final class EventJson {
         return json;
     }
 
-    /** {@link #encode} as UTF-8, without the intermediate string when the text is ASCII. */
-    static byte[] encodeUtf8(Event event) {
+    /** {@link #encode} as UTF-8 into {@code into}, without an intermediate string when the text is ASCII. */
+    static void encodeUtf8(Event event, EncodedEvent into) {
         EventJson out = writing(event);
-        byte[] utf8 = out.asciiBytes();
-        if (utf8 == null) {
-            utf8 = out.toString().getBytes(StandardCharsets.UTF_8);
+        if (!out.asciiInto(into)) {
+            byte[] utf8 = out.toString().getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(utf8, 0, into.reserve(utf8.length), 0, utf8.length);
+            into.filled(utf8.length);
         }
         out.shrink();
-        return utf8;
     }
 
     /** This thread's writer, holding {@code event}. */
@@ -84,17 +84,18 @@ final class EventJson {
         }
     }
 
-    /** The buffer as bytes if every character is ASCII (then UTF-8 is one byte each), else null. */
-    private byte[] asciiBytes() {
-        byte[] bytes = new byte[len];
+    /** The buffer as bytes into {@code into} if every character is ASCII (then UTF-8 is one byte each). */
+    private boolean asciiInto(EncodedEvent into) {
+        byte[] bytes = into.reserve(len);
         for (int i = 0; i < len; i++) {
             char c = buf[i];
             if (c >= 0x80) {
-                return null;
+                return false;
             }
             bytes[i] = (byte) c;
         }
-        return bytes;
+        into.filled(len);
+        return true;
     }
 
     /** {@code value} as a quoted, escaped JSON string, escaped exactly as in events. */

@@ -82,11 +82,6 @@ public final class ProtocolCodec {
         return EventJson.encode(event);
     }
 
-    /** {@link #encodeEvent} as UTF-8 bytes, ready to be copied into each subscriber's frame. */
-    public static byte[] encodeEventUtf8(Event event) {
-        return EventJson.encodeUtf8(event);
-    }
-
     /** Reads an event object with the protocol's defaults for missing fields. */
     public static Event decodeEvent(JsonObject event) throws ProtocolException {
         return EventCodec.read(new JsonFields(event, "event", null), Instant.now());

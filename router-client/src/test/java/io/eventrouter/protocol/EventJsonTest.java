@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -41,13 +42,42 @@ class EventJsonTest {
     }
 
     @Test
-    void shouldGiveTheSameTextAsUtf8ForAsciiAndNonAsciiEvents() {
+    void shouldGiveTheSameTextAsUtf8ForAsciiAndNonAsciiEventsInOneReusedBuffer() {
+        EncodedEvent encoded = new EncodedEvent();
         for (int i = 0; i < 2_000; i++) {
             Event event = randomEvent();
 
-            assertThat(ProtocolCodec.encodeEventUtf8(event))
-                    .isEqualTo(ProtocolCodec.encodeEvent(event).getBytes(StandardCharsets.UTF_8));
+            encoded.encode(event);
+
+            byte[] expected = ProtocolCodec.encodeEvent(event).getBytes(StandardCharsets.UTF_8);
+            assertThat(encoded.length()).isEqualTo(expected.length);
+            assertThat(encoded.toByteArray()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void shouldCopyTheEncodedEventWhereAsked() {
+        EncodedEvent encoded = new EncodedEvent().encode(randomEvent());
+        byte[] frame = new byte[encoded.length() + 3];
+
+        encoded.copyTo(frame, 2);
+
+        assertThat(Arrays.copyOfRange(frame, 2, 2 + encoded.length())).isEqualTo(encoded.toByteArray());
+        assertThat(frame[0]).isZero();
+        assertThat(frame[frame.length - 1]).isZero();
+    }
+
+    @Test
+    void shouldEncodeAHugeEventAndThenSmallOnesIntoTheSameBuffer() {
+        EncodedEvent encoded = new EncodedEvent();
+        Event huge = Event.builder("big.one").payload(Json.createObjectBuilder().add("text", "x".repeat(200_000)).build()).build();
+        Event small = randomEvent();
+
+        encoded.encode(huge);
+        assertThat(encoded.length()).isGreaterThan(200_000);
+        encoded.encode(small);
+
+        assertThat(encoded.toByteArray()).isEqualTo(ProtocolCodec.encodeEvent(small).getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "{0}")
