@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 /**
  * Reads one frame's JSON text into JSON-P values, more cheaply than a general reader: strings
@@ -32,6 +33,7 @@ final class JsonTextReader {
     /** Frames up to this many characters are scanned in a buffer kept per thread. */
     private static final int MAX_RETAINED_CHARS = 64 * 1024;
     private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+    private static final ThreadLocal<Members> MEMBERS = ThreadLocal.withInitial(Members::new);
 
     /** The text, for cutting strings out of it. */
     private final String text;
@@ -42,6 +44,8 @@ final class JsonTextReader {
      */
     private final char[] chars;
     private final int end;
+    /** The members of the objects being read, innermost last; this thread's, emptied per frame. */
+    private final Members members = MEMBERS.get().clear();
     private int at;
     /** Whether whitespace was skipped since the flag was last cleared (to know if raw text needs compacting). */
     private boolean skippedWhitespace;
@@ -108,11 +112,11 @@ final class JsonTextReader {
     private JsonObject object(int depth) {
         checkDepth(depth);
         at++;
-        ParsedJsonObject members = new ParsedJsonObject(8);
+        int base = members.top;
         skipWhitespace();
         if (peek() == '}') {
             at++;
-            return members;
+            return members.pop(base);
         }
         while (true) {
             skipWhitespace();
@@ -128,11 +132,11 @@ final class JsonTextReader {
             } else {
                 value = value(depth);
             }
-            members.add(name, value, canonical);
+            members.add(base, name, value, canonical);
             skipWhitespace();
             char c = next();
             if (c == '}') {
-                return members;
+                return members.pop(base);
             }
             if (c != ',') {
                 throw UNSUPPORTED;
@@ -507,5 +511,67 @@ final class JsonTextReader {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The members of the objects under construction, as one stack: an object's members sit
+     * from where the stack stood when it opened, and leave in one exact-size pair of arrays
+     * when it closes. So each object allocates what it holds and nothing more, instead of
+     * growing arrays of its own while it is read.
+     */
+    private static final class Members {
+        private static final int MAX_RETAINED = 1024;
+        private static final String[] NO_NAMES = {};
+        private static final JsonValue[] NO_VALUES = {};
+        private String[] names = new String[64];
+        private JsonValue[] values = new JsonValue[64];
+        private int top;
+
+        Members clear() {
+            if (names.length > MAX_RETAINED) {
+                names = new String[64];
+                values = new JsonValue[64];
+            } else {
+                Arrays.fill(names, 0, top, null);
+                Arrays.fill(values, 0, top, null);
+            }
+            top = 0;
+            return this;
+        }
+
+        /**
+         * Adds a member to the object whose members start at {@code base}; a duplicate name
+         * replaces the earlier value in its place, as Parsson does.
+         *
+         * @param canonical whether {@code name} is a {@link ProtocolNames} constant: then an
+         *     earlier member of that name is the same instance, and identity is enough
+         */
+        void add(int base, String name, JsonValue value, boolean canonical) {
+            for (int i = top - 1; i >= base; i--) {
+                if (names[i] == name || !canonical && names[i].equals(name)) {
+                    values[i] = value;
+                    return;
+                }
+            }
+            if (top == names.length) {
+                names = Arrays.copyOf(names, top * 2);
+                values = Arrays.copyOf(values, top * 2);
+            }
+            names[top] = name;
+            values[top++] = value;
+        }
+
+        /** The object whose members start at {@code base}, taken off the stack. */
+        ParsedJsonObject pop(int base) {
+            if (top == base) {
+                return new ParsedJsonObject(NO_NAMES, NO_VALUES);
+            }
+            String[] objectNames = Arrays.copyOfRange(names, base, top);
+            JsonValue[] objectValues = Arrays.copyOfRange(values, base, top);
+            Arrays.fill(names, base, top, null);
+            Arrays.fill(values, base, top, null);
+            top = base;
+            return new ParsedJsonObject(objectNames, objectValues);
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.eventrouter.protocol;
 
 import jakarta.json.JsonValue;
 import java.util.AbstractSet;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -16,34 +15,16 @@ import java.util.Set;
  * Immutable once the reader hands it out.
  */
 final class ParsedJsonObject extends AbstractJsonObject {
-    private String[] names;
-    private JsonValue[] values;
-    private int size;
+    private final String[] names;
+    private final JsonValue[] values;
+    private final int size;
     private int cursor;
 
-    ParsedJsonObject(int capacity) {
-        names = new String[capacity];
-        values = new JsonValue[capacity];
-    }
-
-    /**
-     * Reader only, before the object is handed out.
-     *
-     * @param canonical whether {@code name} is the reader's constant for it: then an earlier
-     *     member of that name is the same instance, and looking for it by identity is enough
-     */
-    void add(String name, JsonValue value, boolean canonical) {
-        int at = canonical ? indexOfSame(name) : indexOf(name);
-        if (at >= 0) {
-            values[at] = value;
-            return;
-        }
-        if (size == names.length) {
-            names = Arrays.copyOf(names, size * 2);
-            values = Arrays.copyOf(values, size * 2);
-        }
-        names[size] = name;
-        values[size++] = value;
+    /** The reader's members, in document order, duplicates already resolved; the arrays are kept. */
+    ParsedJsonObject(String[] names, JsonValue[] values) {
+        this.names = names;
+        this.values = values;
+        this.size = names.length;
     }
 
     @Override
@@ -103,15 +84,6 @@ final class ParsedJsonObject extends AbstractJsonObject {
      * the last hit. The cursor is only a hint: a stale value from another thread costs a
      * longer scan, never a wrong answer.
      */
-    private int indexOfSame(String name) {
-        for (int i = size - 1; i >= 0; i--) {
-            if (names[i] == name) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private int indexOf(Object name) {
         int start = cursor;
         for (int n = 0, i = start; n < size; n++, i = i + 1 == size ? 0 : i + 1) {
