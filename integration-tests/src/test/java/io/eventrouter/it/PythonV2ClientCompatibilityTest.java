@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs {@code src/test/python/v2_client_compat.py}, which behaves like an original V2 Python
@@ -33,11 +33,6 @@ class PythonV2ClientCompatibilityTest {
 
     private RouterServer server;
 
-    @BeforeEach
-    void startRouter() throws Exception {
-        server = RouterServer.create(RouterConfig.builder().host("127.0.0.1").port(0).build()).start();
-    }
-
     @AfterEach
     void stopRouter() {
         if (server != null) {
@@ -45,8 +40,15 @@ class PythonV2ClientCompatibilityTest {
         }
     }
 
-    @Test
-    void shouldServeAnOriginalV2PythonClientUnchanged() throws Exception {
+    /**
+     * The websockets package asks for permessage-deflate by default, so the script runs once
+     * with the router declining it (its default) and once with the router granting it.
+     */
+    @ParameterizedTest(name = "permessage_deflate={0}")
+    @ValueSource(booleans = {false, true})
+    void shouldServeAnOriginalV2PythonClientUnchanged(boolean permessageDeflate) throws Exception {
+        server = RouterServer.create(RouterConfig.builder().host("127.0.0.1").port(0)
+                .permessageDeflate(permessageDeflate).build()).start();
         Path script = moduleDirectory().resolve(SCRIPT);
         assertThat(script).as("compatibility script").isRegularFile();
         String python = pythonWithWebsockets();

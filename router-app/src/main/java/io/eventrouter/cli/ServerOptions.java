@@ -35,6 +35,10 @@ final class ServerOptions {
     @Option(names = "--max-frame-size", paramLabel = "BYTES", description = "Largest accepted frame (default: 10485760).")
     String maxFrameSize;
 
+    @Option(names = "--permessage-deflate", arity = "0..1", fallbackValue = "true", paramLabel = "BOOL",
+            description = "Compress frames for clients that ask for it (default: false).")
+    String permessageDeflate;
+
     @Option(names = "--max-subscriptions-per-client", paramLabel = "N", description = "Subscriptions per connection (default: 1000).")
     String maxSubscriptions;
 
@@ -63,6 +67,7 @@ final class ServerOptions {
         put(flags, Setting.MAX_CLIENTS, maxClients);
         put(flags, Setting.USE_MULTI_QUEUE, multiQueue);
         put(flags, Setting.MAX_FRAME_SIZE, maxFrameSize);
+        put(flags, Setting.PERMESSAGE_DEFLATE, permessageDeflate);
         put(flags, Setting.MAX_SUBSCRIPTIONS_PER_CLIENT, maxSubscriptions);
         put(flags, Setting.CLIENT_QUEUE_SIZE, clientQueueSize);
         put(flags, Setting.SLOW_CONSUMER_DROP_LIMIT, slowConsumerDropLimit);

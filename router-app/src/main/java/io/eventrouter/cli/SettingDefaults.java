@@ -18,6 +18,7 @@ final class SettingDefaults {
             case MAX_CLIENTS -> Integer.toString(DEFAULTS.maxClients());
             case USE_MULTI_QUEUE -> Boolean.toString(DEFAULTS.useMultiQueue());
             case MAX_FRAME_SIZE -> Integer.toString(DEFAULTS.maxFrameSize());
+            case PERMESSAGE_DEFLATE -> Boolean.toString(DEFAULTS.permessageDeflate());
             case MAX_SUBSCRIPTIONS_PER_CLIENT -> Integer.toString(DEFAULTS.maxSubscriptionsPerClient());
             case CLIENT_QUEUE_SIZE -> Integer.toString(DEFAULTS.clientQueueSize());
             case SLOW_CONSUMER_DROP_LIMIT -> Integer.toString(DEFAULTS.slowConsumerDropLimit());

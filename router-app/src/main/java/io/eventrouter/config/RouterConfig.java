@@ -17,6 +17,10 @@ import java.util.Set;
  * @param maxClients connections served at once; the next one is refused
  * @param useMultiQueue weighted fair lanes per priority instead of strict priority
  * @param maxFrameSize largest accepted text frame in bytes; larger frames close with 1009
+ * @param permessageDeflate whether clients that ask for permessage-deflate compression get it;
+ *     off by default, since compressing every frame for every subscriber costs far more CPU
+ *     than the loopback or LAN bandwidth it saves, and each compressed connection holds about
+ *     100 kB of zlib memory
  * @param maxSubscriptionsPerClient subscriptions one connection may hold
  * @param clientQueueSize frames waiting for one slow subscriber before the lowest priority ones
  *     are dropped
@@ -35,6 +39,7 @@ public record RouterConfig(
         int maxClients,
         boolean useMultiQueue,
         int maxFrameSize,
+        boolean permessageDeflate,
         int maxSubscriptionsPerClient,
         int clientQueueSize,
         int slowConsumerDropLimit,
@@ -49,6 +54,7 @@ public record RouterConfig(
     public static final int DEFAULT_MAX_CLIENTS = 1000;
     public static final boolean DEFAULT_USE_MULTI_QUEUE = false;
     public static final int DEFAULT_MAX_FRAME_SIZE = 10 * 1024 * 1024;
+    public static final boolean DEFAULT_PERMESSAGE_DEFLATE = false;
     public static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_CLIENT = 1000;
     public static final int DEFAULT_CLIENT_QUEUE_SIZE = 10_000;
     public static final int DEFAULT_SLOW_CONSUMER_DROP_LIMIT = 1000;
@@ -104,7 +110,7 @@ public record RouterConfig(
     /** A builder starting from this configuration. */
     public Builder toBuilder() {
         return new Builder().host(host).port(port).maxQueueSize(maxQueueSize).maxClients(maxClients)
-                .useMultiQueue(useMultiQueue).maxFrameSize(maxFrameSize)
+                .useMultiQueue(useMultiQueue).maxFrameSize(maxFrameSize).permessageDeflate(permessageDeflate)
                 .maxSubscriptionsPerClient(maxSubscriptionsPerClient).clientQueueSize(clientQueueSize)
                 .slowConsumerDropLimit(slowConsumerDropLimit).idleTimeout(idleTimeout)
                 .shutdownTimeout(shutdownTimeout).logLevel(logLevel).dataDir(dataDir);
@@ -124,6 +130,7 @@ public record RouterConfig(
         private int maxClients = DEFAULT_MAX_CLIENTS;
         private boolean useMultiQueue = DEFAULT_USE_MULTI_QUEUE;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+        private boolean permessageDeflate = DEFAULT_PERMESSAGE_DEFLATE;
         private int maxSubscriptionsPerClient = DEFAULT_MAX_SUBSCRIPTIONS_PER_CLIENT;
         private int clientQueueSize = DEFAULT_CLIENT_QUEUE_SIZE;
         private int slowConsumerDropLimit = DEFAULT_SLOW_CONSUMER_DROP_LIMIT;
@@ -164,6 +171,11 @@ public record RouterConfig(
             return this;
         }
 
+        public Builder permessageDeflate(boolean value) {
+            this.permessageDeflate = value;
+            return this;
+        }
+
         public Builder maxSubscriptionsPerClient(int value) {
             this.maxSubscriptionsPerClient = value;
             return this;
@@ -201,7 +213,7 @@ public record RouterConfig(
 
         public RouterConfig build() {
             return new RouterConfig(host, port, maxQueueSize, maxClients, useMultiQueue, maxFrameSize,
-                    maxSubscriptionsPerClient, clientQueueSize, slowConsumerDropLimit, idleTimeout,
+                    permessageDeflate, maxSubscriptionsPerClient, clientQueueSize, slowConsumerDropLimit, idleTimeout,
                     shutdownTimeout, logLevel, dataDir);
         }
     }

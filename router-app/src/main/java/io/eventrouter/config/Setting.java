@@ -47,6 +47,12 @@ public enum Setting {
             builder.maxFrameSize(integer(value));
         }
     },
+    PERMESSAGE_DEFLATE("permessage_deflate", Applies.AT_ONCE, "compress frames for clients that ask (permessage-deflate)") {
+        @Override
+        void apply(RouterConfig.Builder builder, String value) {
+            builder.permessageDeflate(bool(value));
+        }
+    },
     MAX_SUBSCRIPTIONS_PER_CLIENT("max_subscriptions_per_client", Applies.AT_ONCE, "subscriptions one connection may hold") {
         @Override
         void apply(RouterConfig.Builder builder, String value) {
@@ -134,6 +140,7 @@ public enum Setting {
             case MAX_CLIENTS -> config.maxClients();
             case USE_MULTI_QUEUE -> config.useMultiQueue();
             case MAX_FRAME_SIZE -> config.maxFrameSize();
+            case PERMESSAGE_DEFLATE -> config.permessageDeflate();
             case MAX_SUBSCRIPTIONS_PER_CLIENT -> config.maxSubscriptionsPerClient();
             case CLIENT_QUEUE_SIZE -> config.clientQueueSize();
             case SLOW_CONSUMER_DROP_LIMIT -> config.slowConsumerDropLimit();

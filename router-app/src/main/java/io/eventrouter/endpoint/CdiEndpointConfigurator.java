@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Creates endpoint instances wired to the router bean of one CDI container. */
-public final class CdiEndpointConfigurator extends ServerEndpointConfig.Configurator {
+public final class CdiEndpointConfigurator extends RouterEndpointConfigurator {
     /** Paths the endpoint answers on. */
     public static final List<String> PATHS = List.of("/", "/ws");
 
@@ -27,6 +27,11 @@ public final class CdiEndpointConfigurator extends ServerEndpointConfig.Configur
 
     public Router router() {
         return router;
+    }
+
+    @Override
+    protected boolean compression() {
+        return router.config().permessageDeflate();
     }
 
     @Override

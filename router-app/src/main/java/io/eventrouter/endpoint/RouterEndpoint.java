@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * router bean; an EE server creates it and injects {@link #router}; a servlet-only container
  * (Jetty, Tomcat with Weld Servlet) creates it without injection, so it looks the router up.
  */
-@ServerEndpoint("/")
+@ServerEndpoint(value = "/", configurator = RouterEndpointConfigurator.class)
 public class RouterEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(RouterEndpoint.class);
 

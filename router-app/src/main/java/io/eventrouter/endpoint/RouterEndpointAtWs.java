@@ -7,7 +7,7 @@ package io.eventrouter.endpoint;
  * the duplicate {@code /}. The embedded server registers {@link RouterEndpoint} at both paths
  * itself and never uses this class.
  */
-@jakarta.websocket.server.ServerEndpoint("/ws")
+@jakarta.websocket.server.ServerEndpoint(value = "/ws", configurator = RouterEndpointConfigurator.class)
 public class RouterEndpointAtWs extends RouterEndpoint {
     /** For containers that create endpoints themselves and inject the router. */
     public RouterEndpointAtWs() {}

@@ -99,7 +99,7 @@ class ConfigureCommandTest {
     @Test
     void shouldRestoreADefaultWhenTheAnswerIsADash() {
         Cli.run("configure", "--data-dir", data, "--set", "idle_timeout_seconds=5");
-        String answers = "\n".repeat(9) + "-\n" + "\n".repeat(10);
+        String answers = "\n".repeat(10) + "-\n" + "\n".repeat(10);
 
         assertThat(Cli.run(Map.of(), answers, "configure", "--data-dir", data).exitCode()).isZero();
 

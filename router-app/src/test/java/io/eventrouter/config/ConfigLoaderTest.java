@@ -77,13 +77,13 @@ class ConfigLoaderTest {
     @Test
     void shouldReadEverySettingFromAFile() throws IOException {
         Path file = properties("host=example.org", "port=0", "max_queue_size=5", "max_clients=6",
-                "use_multi_queue=yes", "max_frame_size=2048", "max_subscriptions_per_client=7",
+                "use_multi_queue=yes", "max_frame_size=2048", "permessage_deflate=true", "max_subscriptions_per_client=7",
                 "client_queue_size=8", "slow_consumer_drop_limit=9", "idle_timeout_seconds=0",
                 "shutdown_timeout_seconds=3", "log_level=trace", "data_dir=/var/lib/router");
 
         RouterConfig config = ConfigLoader.load(file, Map.of(), Map.of());
 
-        assertThat(config).isEqualTo(new RouterConfig("example.org", 0, 5, 6, true, 2048, 7, 8, 9, Duration.ZERO,
+        assertThat(config).isEqualTo(new RouterConfig("example.org", 0, 5, 6, true, 2048, true, 7, 8, 9, Duration.ZERO,
                 Duration.ofSeconds(3), "TRACE", Path.of("/var/lib/router")));
     }
 
@@ -91,14 +91,14 @@ class ConfigLoaderTest {
     void shouldReadEverySettingFromItsEnvironmentVariableAndFlag() {
         Map<String, String> environment = new HashMap<>();
         Map<Setting, String> flags = new EnumMap<>(Setting.class);
-        String[] values = {"example.org", "1", "5", "6", "on", "2048", "7", "8", "9", "10", "11", "error", dir.toString()};
+        String[] values = {"example.org", "1", "5", "6", "on", "2048", "yes", "7", "8", "9", "10", "11", "error", dir.toString()};
         Setting[] settings = Setting.values();
         assertThat(settings).hasSameSizeAs(values);
         for (int i = 0; i < settings.length; i++) {
             environment.put(settings[i].environmentVariable(), values[i]);
             flags.put(settings[i], values[i]);
         }
-        RouterConfig expected = new RouterConfig("example.org", 1, 5, 6, true, 2048, 7, 8, 9,
+        RouterConfig expected = new RouterConfig("example.org", 1, 5, 6, true, 2048, true, 7, 8, 9,
                 Duration.ofSeconds(10), Duration.ofSeconds(11), "ERROR", dir);
 
         assertThat(ConfigLoader.load(null, environment, Map.of())).isEqualTo(expected);

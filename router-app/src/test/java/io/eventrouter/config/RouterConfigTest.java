@@ -19,14 +19,14 @@ class RouterConfigTest {
     void shouldBuildTheDefaults() {
         RouterConfig config = RouterConfig.builder().build();
 
-        assertThat(config).isEqualTo(new RouterConfig("localhost", 9090, 10_000, 1000, false, 10_485_760, 1000,
+        assertThat(config).isEqualTo(new RouterConfig("localhost", 9090, 10_000, 1000, false, 10_485_760, false, 1000,
                 10_000, 1000, Duration.ofMinutes(10), Duration.ofSeconds(10), "INFO",
                 Path.of(System.getProperty("user.home"), ".event-router")));
     }
 
     @Test
     void shouldRebuildAnEqualConfigFromToBuilder() {
-        RouterConfig config = new RouterConfig("example.org", 0, 5, 6, true, 2048, 7, 8, 9, Duration.ZERO,
+        RouterConfig config = new RouterConfig("example.org", 0, 5, 6, true, 2048, true, 7, 8, 9, Duration.ZERO,
                 Duration.ofSeconds(3), "warn", null);
 
         assertThat(config.toBuilder().build()).isEqualTo(config);

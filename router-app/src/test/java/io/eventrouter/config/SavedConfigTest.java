@@ -126,7 +126,7 @@ class SavedConfigTest {
     void shouldTellWhichSettingsAChangeTakesEffectForAtOnce() {
         assertThat(Setting.values())
                 .filteredOn(Setting::changeableAtRunTime)
-                .containsExactlyInAnyOrder(Setting.MAX_CLIENTS, Setting.MAX_SUBSCRIPTIONS_PER_CLIENT,
+                .containsExactlyInAnyOrder(Setting.MAX_CLIENTS, Setting.PERMESSAGE_DEFLATE, Setting.MAX_SUBSCRIPTIONS_PER_CLIENT,
                         Setting.CLIENT_QUEUE_SIZE, Setting.SLOW_CONSUMER_DROP_LIMIT, Setting.IDLE_TIMEOUT_SECONDS,
                         Setting.SHUTDOWN_TIMEOUT_SECONDS, Setting.LOG_LEVEL);
     }

@@ -27,6 +27,7 @@ public final class RawFrameSocket implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
+    private String handshakeResponse;
 
     private RawFrameSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -34,26 +35,34 @@ public final class RawFrameSocket implements AutoCloseable {
         this.in = new DataInputStream(socket.getInputStream());
     }
 
-    /** Connects and completes the opening handshake. */
-    public static RawFrameSocket connect(URI uri) throws IOException {
+    /** Connects and completes the opening handshake, sending any {@code extraHeaders} ("Name: value"). */
+    public static RawFrameSocket connect(URI uri, String... extraHeaders) throws IOException {
         Socket socket = new Socket(uri.getHost(), uri.getPort());
         socket.setSoTimeout((int) WsClient.WAIT.toMillis());
         RawFrameSocket raw = new RawFrameSocket(socket);
-        raw.handshake(uri);
+        raw.handshake(uri, extraHeaders);
         return raw;
     }
 
-    private void handshake(URI uri) throws IOException {
+    /** The server's answer to the opening handshake: status line and headers. */
+    public String handshakeResponse() {
+        return handshakeResponse;
+    }
+
+    private void handshake(URI uri, String... extraHeaders) throws IOException {
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET " + uri.getRawPath() + " HTTP/1.1\r\n"
                 + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n";
+                + "Sec-WebSocket-Version: 13\r\n"
+                + String.join("", java.util.Arrays.stream(extraHeaders).map(header -> header + "\r\n").toList())
+                + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = readHead(in);
+        handshakeResponse = head;
         if (!head.startsWith("HTTP/1.1 101")) {
             throw new IOException("Handshake refused: " + head);
         }
