@@ -67,6 +67,14 @@ public class RouterEndpoint {
 
     @OnMessage
     public void onText(String text) {
+        handleText(text);
+    }
+
+    /**
+     * Handles one text message. The embedded server calls this directly with characters it
+     * decoded into a buffer it reuses; they are read before this returns and not kept.
+     */
+    public void handleText(CharSequence text) {
         if (client == null) {
             return;
         }

@@ -1,41 +1,78 @@
 package io.eventrouter.server;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A text frame's UTF-8 payload as a string, refusing malformed input as RFC 6455 requires of
- * text messages. The JDK's decoder, which checks whole runs of ASCII at once, does the work;
- * it replaces malformed sequences with U+FFFD, so only text holding that character is decoded
- * a second time, strictly, to tell a replacement from a U+FFFD the sender meant.
+ * A text frame's UTF-8 payload as characters, refusing malformed input as RFC 6455 requires of
+ * text messages. The characters land in a buffer this thread reuses, handed straight to the
+ * frame reader: no string of the whole message is built. The JDK's decoder does the work; from
+ * a heap array it converts runs of ASCII at once, so bytes of a direct (network) buffer are
+ * copied to a heap array first.
  */
 final class StrictUtf8 {
-    private static final char REPLACEMENT = '\uFFFD';
-    private static final int SCRATCH_BYTES = 8 * 1024;
-    /** Network buffers are direct: their bytes are copied here first, per thread. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
+    private static final int INITIAL_BYTES = 8 * 1024;
+    /** Larger messages get buffers of their own rather than growing the thread's for good. */
+    private static final int MAX_RETAINED_BYTES = 64 * 1024;
+    private static final ThreadLocal<StrictUtf8> PER_THREAD = ThreadLocal.withInitial(StrictUtf8::new);
+
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private byte[] bytes = new byte[INITIAL_BYTES];
+    private CharBuffer chars = CharBuffer.allocate(INITIAL_BYTES);
 
     private StrictUtf8() {}
 
-    /** Decodes the remaining bytes of {@code utf8} without moving its position. */
-    static String decode(ByteBuffer utf8) throws CharacterCodingException {
+    /**
+     * Decodes the remaining bytes of {@code utf8} without moving its position. The result is
+     * this thread's buffer: read it before this thread decodes again.
+     */
+    static CharBuffer decode(ByteBuffer utf8) throws CharacterCodingException {
+        return PER_THREAD.get().decodeAll(utf8);
+    }
+
+    private CharBuffer decodeAll(ByteBuffer utf8) throws CharacterCodingException {
         int length = utf8.remaining();
-        String text;
+        boolean retained = length <= MAX_RETAINED_BYTES;
+        ByteBuffer in;
         if (utf8.hasArray()) {
-            text = new String(utf8.array(), utf8.arrayOffset() + utf8.position(), length, StandardCharsets.UTF_8);
+            in = utf8.duplicate();
         } else {
-            byte[] bytes = length <= SCRATCH_BYTES ? SCRATCH.get() : new byte[length];
-            utf8.get(utf8.position(), bytes, 0, length);
-            text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+            byte[] copy = retained ? bytes(length) : new byte[length];
+            utf8.get(utf8.position(), copy, 0, length);
+            in = ByteBuffer.wrap(copy, 0, length);
         }
-        if (text.indexOf(REPLACEMENT) >= 0) {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(utf8.duplicate());
+        // UTF-8 never needs more chars than bytes: one byte at least per UTF-16 unit.
+        CharBuffer out = retained ? chars(length) : CharBuffer.allocate(length);
+        decoder.reset();
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isUnderflow()) {
+            result.throwException();
         }
-        return text;
+        result = decoder.flush(out);
+        if (!result.isUnderflow()) {
+            result.throwException();
+        }
+        return out.flip();
+    }
+
+    private byte[] bytes(int length) {
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, bytes.length * 2)];
+        }
+        return bytes;
+    }
+
+    private CharBuffer chars(int length) {
+        if (chars.capacity() < length) {
+            chars = CharBuffer.allocate(Math.max(length, chars.capacity() * 2));
+        }
+        return chars.clear();
     }
 }

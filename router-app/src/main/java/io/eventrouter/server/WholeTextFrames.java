@@ -16,7 +16,7 @@ import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
 
 /**
  * Jetty's Jakarta frame handler for one router connection, except that text messages are read
- * here and handed straight to {@link RouterEndpoint#onText}: a message in a single frame (what
+ * here and handed straight to {@link RouterEndpoint#handleText}: a message in a single frame (what
  * clients send for messages of ordinary size) is decoded in place, one in several frames is
  * gathered first. Everything else, opening, closing, errors, control frames and binary
  * messages, goes through Jetty's handler unchanged.
@@ -24,7 +24,7 @@ import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
  * <p>Why: Jetty's Jakarta layer assembles every text message in a new {@code Utf8StringBuilder}
  * of the session's input buffer size (4 kB), decoding byte by byte; profiles of pipelined
  * publishing put a fifth of the reading thread's time and a third of the router's garbage
- * there. The endpoint receives the same string either way; a message over the text message
+ * there. The endpoint receives the same text either way; a message over the text message
  * limit closes the connection with 1009 and one that is not UTF-8 with 1007, as with Jetty.
  *
  * <p>Frames often arrive in pieces: with auto-fragmentation (which must stay on, or Jetty would
@@ -67,7 +67,7 @@ final class WholeTextFrames implements FrameHandler {
     }
 
     private void onText(Frame frame, Callback callback) {
-        String text;
+        CharSequence text;
         try {
             text = frame.isFin() && gathered == null ? StrictUtf8.decode(payload(frame)) : gather(frame);
         } catch (CharacterCodingException malformed) {
@@ -81,7 +81,7 @@ final class WholeTextFrames implements FrameHandler {
         }
         if (text != null) {
             try {
-                endpoint.onText(text);
+                endpoint.handleText(text);
             } catch (Throwable failure) {
                 callback.failed(failure);
                 return;
@@ -92,7 +92,7 @@ final class WholeTextFrames implements FrameHandler {
     }
 
     /** Adds a fragment; the whole message once its last fragment is in, else null. */
-    private String gather(Frame frame) throws CharacterCodingException {
+    private CharSequence gather(Frame frame) throws CharacterCodingException {
         ByteBuffer payload = payload(frame);
         int length = payload.remaining();
         long limit = session.getMaxTextMessageSize();
@@ -110,9 +110,10 @@ final class WholeTextFrames implements FrameHandler {
             continuing = OpCode.TEXT;
             return null;
         }
-        String text = StrictUtf8.decode(ByteBuffer.wrap(gathered, 0, gatheredLength));
+        byte[] message = gathered;
+        int messageLength = gatheredLength;
         reset();
-        return text;
+        return StrictUtf8.decode(ByteBuffer.wrap(message, 0, messageLength));
     }
 
     private static ByteBuffer payload(Frame frame) {

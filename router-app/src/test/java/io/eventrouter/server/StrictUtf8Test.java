@@ -16,12 +16,12 @@ class StrictUtf8Test {
     void shouldDecodeValidTextFromHeapAndDirectBuffers(String text) throws CharacterCodingException {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(StrictUtf8.decode(ByteBuffer.wrap(utf8))).isEqualTo(text);
-        assertThat(StrictUtf8.decode(direct(utf8))).isEqualTo(text);
+        assertThat(StrictUtf8.decode(ByteBuffer.wrap(utf8)).toString()).isEqualTo(text);
+        assertThat(StrictUtf8.decode(direct(utf8)).toString()).isEqualTo(text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"80", "c328", "e28228", "f0288c28", "eda080", "c0af", "f8a1a1a1a1", "61ff62"})
+    @ValueSource(strings = {"80", "c328", "e28228", "f0288c28", "eda080", "c0af", "f8a1a1a1a1", "61ff62", "61e282"})
     void shouldRefuseMalformedUtf8(String hex) {
         byte[] bytes = HexFormat.of().parseHex(hex);
 
@@ -37,7 +37,7 @@ class StrictUtf8Test {
         ByteBuffer buffer = direct(framed);
         buffer.position(2).limit(framed.length - 2);
 
-        assertThat(StrictUtf8.decode(buffer)).isEqualTo(text);
+        assertThat(StrictUtf8.decode(buffer).toString()).isEqualTo(text);
         assertThat(buffer.position()).isEqualTo(2);
         assertThat(buffer.remaining()).isEqualTo(framed.length - 4);
     }
@@ -48,7 +48,7 @@ class StrictUtf8Test {
         byte[] framed = "...grüße!".getBytes(StandardCharsets.UTF_8);
         ByteBuffer slice = ByteBuffer.wrap(framed, offset, framed.length - offset).slice();
 
-        assertThat(StrictUtf8.decode(slice)).isEqualTo("...grüße!".substring(offset));
+        assertThat(StrictUtf8.decode(slice).toString()).isEqualTo("...grüße!".substring(offset));
     }
 
     private static ByteBuffer direct(byte[] bytes) {

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /**
@@ -35,12 +36,11 @@ final class JsonTextReader {
     private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
     private static final ThreadLocal<Members> MEMBERS = ThreadLocal.withInitial(Members::new);
 
-    /** The text, for cutting strings out of it. */
-    private final String text;
     /**
-     * The same characters, scanned instead of the string: indexing an array is cheaper than
-     * {@code charAt}, which checks bounds and the string's coding on every call. It may be
-     * longer than the text; nothing reads at or past {@link #end}.
+     * The text's characters from {@link #at} to {@link #end}, scanned as an array: indexing one
+     * is cheaper than {@code charAt}, which checks bounds and the string's coding on every
+     * call. Either the array behind the {@link CharBuffer} given, or this thread's copy of the
+     * string given; nothing reads at or past {@link #end}.
      */
     private final char[] chars;
     private final int end;
@@ -52,11 +52,17 @@ final class JsonTextReader {
     /** Whether the name {@link #name()} last returned is a {@link ProtocolNames} constant. */
     private boolean nameIsConstant;
 
-    private JsonTextReader(String text) {
-        this.text = text;
-        this.end = text.length();
-        this.chars = scratch(end);
-        text.getChars(0, end, chars, 0);
+    private JsonTextReader(CharSequence text) {
+        if (text instanceof CharBuffer buffer && buffer.hasArray()) {
+            chars = buffer.array();
+            at = buffer.arrayOffset() + buffer.position();
+            end = at + buffer.remaining();
+        } else {
+            String string = text.toString();
+            end = string.length();
+            chars = scratch(end);
+            string.getChars(0, end, chars, 0);
+        }
     }
 
     private static char[] scratch(int length) {
@@ -71,8 +77,11 @@ final class JsonTextReader {
         return chars;
     }
 
-    /** The value {@code text} holds, or null when it must be read by Parsson instead. */
-    static JsonValue read(String text) {
+    /**
+     * The value {@code text} holds, or null when it must be read by Parsson instead. Nothing
+     * read keeps a reference to {@code text}, so a reused buffer may be passed.
+     */
+    static JsonValue read(CharSequence text) {
         JsonTextReader reader = new JsonTextReader(text);
         try {
             JsonValue value = reader.value(0);
@@ -171,7 +180,7 @@ final class JsonTextReader {
         int start = at;
         skippedWhitespace = false;
         skip(depth);
-        String json = skippedWhitespace ? compact(chars, start, at) : text.substring(start, at);
+        String json = skippedWhitespace ? compact(chars, start, at) : new String(chars, start, at - start);
         return new RawJsonObject(json);
     }
 
@@ -278,7 +287,7 @@ final class JsonTextReader {
             char c = chars[i];
             if (c == '"') {
                 at = i + 1;
-                return text.substring(start, i);
+                return new String(chars, start, i - start);
             }
             if (c == '\\') {
                 at = i;
@@ -293,7 +302,7 @@ final class JsonTextReader {
 
     private String escapedString(int start) {
         StringBuilder out = new StringBuilder(at - start + 16);
-        out.append(text, start, at);
+        out.append(chars, start, at - start);
         while (true) {
             char c = next();
             if (c == '"') {
@@ -369,12 +378,22 @@ final class JsonTextReader {
         int length = at - start;
         int digits = chars[start] == '-' ? length - 1 : length;
         if (integral && digits <= 9) {
-            return JSON.createValue(Integer.parseInt(text, start, at, 10));
+            return JSON.createValue((int) integer(start, at));
         }
         if (integral && digits <= 18) {
-            return JSON.createValue(Long.parseLong(text, start, at, 10));
+            return JSON.createValue(integer(start, at));
         }
-        return JSON.createValue(new BigDecimal(text.substring(start, at)));
+        return JSON.createValue(new BigDecimal(chars, start, at - start));
+    }
+
+    /** The checked integer of at most 18 digits at {@code [start, stop)}: it fits a long. */
+    private long integer(int start, int stop) {
+        boolean negative = chars[start] == '-';
+        long value = 0;
+        for (int i = negative ? start + 1 : start; i < stop; i++) {
+            value = value * 10 + (chars[i] - '0');
+        }
+        return negative ? -value : value;
     }
 
     /**

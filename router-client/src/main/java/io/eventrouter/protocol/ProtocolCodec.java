@@ -23,8 +23,11 @@ public final class ProtocolCodec {
 
     private ProtocolCodec() {}
 
-    /** Decodes a frame a client sent. */
-    public static ClientMessage decodeClientMessage(String text) throws ProtocolException {
+    /**
+     * Decodes a frame a client sent. The text is read before this returns and not kept, so
+     * the caller may pass a buffer it reuses.
+     */
+    public static ClientMessage decodeClientMessage(CharSequence text) throws ProtocolException {
         return ClientMessageCodec.decode(readObject(text), Instant.now());
     }
 
@@ -97,7 +100,7 @@ public final class ProtocolCodec {
         return array.substring(1, array.length() - 1);
     }
 
-    static JsonObject readObject(String text) throws ProtocolException {
+    static JsonObject readObject(CharSequence text) throws ProtocolException {
         JsonValue value = JsonTextReader.read(text);
         if (value == null) {
             value = readWithParsson(text);
@@ -110,8 +113,8 @@ public final class ProtocolCodec {
     }
 
     /** Text the fast reader left alone: Parsson reads it or says what is wrong with it. */
-    private static JsonValue readWithParsson(String text) throws ProtocolException {
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
+    private static JsonValue readWithParsson(CharSequence text) throws ProtocolException {
+        try (JsonReader reader = READERS.createReader(new StringReader(text.toString()))) {
             return reader.readValue();
         } catch (JsonException e) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "Invalid JSON: " + firstLine(e.getMessage()), null);

@@ -9,6 +9,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.nio.CharBuffer;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,24 @@ class JsonTextReaderTest {
         JsonTextReader.read(truncated + "\",\"request_id\":\"r-1\",\"payload\":{\"a\":[1,2]}} ".repeat(20) + "}");
 
         assertThat(JsonTextReader.read(truncated)).as(truncated).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{'type':'publish','event':{'topic':'a.b','priority':7,'payload':{ 'x' : [1, 2.5, -3e2] , 'y':'\\u00fc\\n' }}}",
+        "{'n':-12345678901,'m':123456789012345678901234567890,'z':-0,'s':'plain','t':'esc\\\\aped'}",
+        "[true, false, null, {'k':{}}, []]"})
+    void shouldReadTheSameFromAWindowOfACharBufferAsFromAString(String singleQuoted) {
+        String text = json(singleQuoted);
+        char[] around = ("<<<" + text + ">>>").toCharArray();
+        CharBuffer window = CharBuffer.wrap(around, 3, text.length());
+        CharBuffer slice = CharBuffer.wrap(around, 3, text.length()).slice();
+
+        JsonValue expected = JsonTextReader.read(text);
+
+        assertThat(expected).isNotNull();
+        assertThat(JsonTextReader.read(window)).isEqualTo(expected);
+        assertThat(JsonTextReader.read(slice)).isEqualTo(expected);
     }
 
     @Test
