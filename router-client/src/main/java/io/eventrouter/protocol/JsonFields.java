@@ -77,7 +77,7 @@ final class JsonFields {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        return integer(value, name(field), code);
+        return integer(value, field, -1, code);
     }
 
     JsonNumber optNumber(String field) throws ProtocolException {
@@ -124,7 +124,7 @@ final class JsonFields {
         List<JsonValue> items = optArray(field);
         List<Integer> result = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            result.add(integer(items.get(i), name(field) + "[" + i + "]", code));
+            result.add(integer(items.get(i), field, i, code));
         }
         return result;
     }
@@ -172,7 +172,8 @@ final class JsonFields {
         return value.asJsonArray();
     }
 
-    private int integer(JsonValue value, String fieldName, ErrorCode code) throws ProtocolException {
+    /** {@code value} as an int; an error names {@code field}, or its item {@code index} unless that is -1. */
+    private int integer(JsonValue value, String field, int index, ErrorCode code) throws ProtocolException {
         if (value instanceof JsonNumber number && number.isIntegral()) {
             try {
                 return number.intValueExact();
@@ -180,6 +181,8 @@ final class JsonFields {
                 // falls through to the error below
             }
         }
+        // The path is only built here: every publish reads two integers.
+        String fieldName = index < 0 ? name(field) : name(field) + "[" + index + "]";
         throw invalid(code, "Field '" + fieldName + "' must be an integer, got " + describe(value));
     }
 
