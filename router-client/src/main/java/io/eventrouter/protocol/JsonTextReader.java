@@ -49,8 +49,8 @@ final class JsonTextReader {
     private int at;
     /** Whether whitespace was skipped since the flag was last cleared (to know if raw text needs compacting). */
     private boolean skippedWhitespace;
-    /** Whether the name {@link #name()} last returned is a {@link ProtocolNames} constant. */
-    private boolean nameIsConstant;
+    /** The {@link ProtocolNames#ordinal} of the name {@link #name()} last returned; -1 if not a protocol name. */
+    private int nameOrdinal;
 
     private JsonTextReader(CharSequence text) {
         if (text instanceof CharBuffer buffer && buffer.hasArray()) {
@@ -122,6 +122,8 @@ final class JsonTextReader {
         checkDepth(depth);
         at++;
         int base = members.top;
+        // The protocol names this object has had, by ordinal: a repeat is then found without a scan.
+        long seen = 0;
         skipWhitespace();
         if (peek() == '}') {
             at++;
@@ -131,7 +133,7 @@ final class JsonTextReader {
             skipWhitespace();
             expect('"');
             String name = name();
-            boolean canonical = nameIsConstant;
+            int ordinal = nameOrdinal;
             skipWhitespace();
             expect(':');
             JsonValue value;
@@ -141,7 +143,13 @@ final class JsonTextReader {
             } else {
                 value = value(depth);
             }
-            members.add(base, name, value, canonical);
+            if (ordinal >= 0) {
+                long bit = 1L << ordinal;
+                members.add(base, name, value, (seen & bit) != 0, true);
+                seen |= bit;
+            } else {
+                members.add(base, name, value, true, false);
+            }
             skipWhitespace();
             char c = next();
             if (c == '}') {
@@ -258,11 +266,11 @@ final class JsonTextReader {
         for (int i = start; i < end; i++) {
             char c = chars[i];
             if (c == '"') {
-                String known = ProtocolNames.find(chars, start, i - start, hash);
-                if (known != null) {
+                int slot = ProtocolNames.find(chars, start, i - start, hash);
+                if (slot >= 0) {
                     at = i + 1;
-                    nameIsConstant = true;
-                    return known;
+                    nameOrdinal = ProtocolNames.ordinal(slot);
+                    return ProtocolNames.name(slot);
                 }
                 break;
             }
@@ -274,9 +282,9 @@ final class JsonTextReader {
         // Written with escapes, or not a protocol name: decoded, then still the constant if
         // it is one, so that equal names are always the same instance.
         String name = string();
-        String known = ProtocolNames.find(name);
-        nameIsConstant = known != null;
-        return nameIsConstant ? known : name;
+        int slot = ProtocolNames.find(name);
+        nameOrdinal = slot < 0 ? -1 : ProtocolNames.ordinal(slot);
+        return slot < 0 ? name : ProtocolNames.name(slot);
     }
 
     /** The rest of a string whose opening quote was read; escapes decoded. */
@@ -562,11 +570,12 @@ final class JsonTextReader {
          * Adds a member to the object whose members start at {@code base}; a duplicate name
          * replaces the earlier value in its place, as Parsson does.
          *
+         * @param mayRepeat whether an earlier member may have this name; if not, none is looked for
          * @param canonical whether {@code name} is a {@link ProtocolNames} constant: then an
          *     earlier member of that name is the same instance, and identity is enough
          */
-        void add(int base, String name, JsonValue value, boolean canonical) {
-            for (int i = top - 1; i >= base; i--) {
+        void add(int base, String name, JsonValue value, boolean mayRepeat, boolean canonical) {
+            for (int i = mayRepeat ? top - 1 : base - 1; i >= base; i--) {
                 if (names[i] == name || !canonical && names[i].equals(name)) {
                     values[i] = value;
                     return;

@@ -23,9 +23,14 @@ final class ProtocolNames {
     private static final String[] TABLE = new String[SLOTS];
     private static final char[][] CHARS = new char[SLOTS][];
     private static final int[] HASHES = new int[SLOTS];
+    private static final int[] ORDINALS = new int[SLOTS];
 
     static {
-        for (String name : NAMES) {
+        if (NAMES.length > Long.SIZE) {
+            throw new ExceptionInInitializerError("more protocol names than bits in a long");
+        }
+        for (int ordinal = 0; ordinal < NAMES.length; ordinal++) {
+            String name = NAMES[ordinal];
             int slot = slot(name.hashCode());
             while (TABLE[slot] != null) {
                 slot = (slot + 1) & (SLOTS - 1);
@@ -33,36 +38,53 @@ final class ProtocolNames {
             TABLE[slot] = name;
             CHARS[slot] = name.toCharArray();
             HASHES[slot] = name.hashCode();
+            ORDINALS[slot] = ordinal;
         }
     }
 
     private ProtocolNames() {}
 
     /**
-     * The constant equal to the {@code length} characters of {@code text} at {@code start}, whose
-     * {@link String#hashCode()} is {@code hash}; null if it is not a protocol name.
+     * Where the name equal to the {@code length} characters of {@code text} at {@code start},
+     * whose {@link String#hashCode()} is {@code hash}, is kept; -1 if it is not a protocol name.
      */
-    static String find(char[] text, int start, int length, int hash) {
+    static int find(char[] text, int start, int length, int hash) {
         for (int slot = slot(hash); ; slot = (slot + 1) & (SLOTS - 1)) {
             char[] known = CHARS[slot];
             if (known == null) {
-                return null;
+                return -1;
             }
             if (HASHES[slot] == hash && Arrays.equals(known, 0, known.length, text, start, start + length)) {
-                return TABLE[slot];
+                return slot;
             }
         }
     }
 
-    /** The constant equal to {@code name}, or null. */
-    static String find(String name) {
+    /** Where the name equal to {@code name} is kept; -1 if it is not a protocol name. */
+    static int find(String name) {
         int hash = name.hashCode();
         for (int slot = slot(hash); ; slot = (slot + 1) & (SLOTS - 1)) {
             String known = TABLE[slot];
-            if (known == null || HASHES[slot] == hash && known.equals(name)) {
-                return known;
+            if (known == null) {
+                return -1;
+            }
+            if (HASHES[slot] == hash && known.equals(name)) {
+                return slot;
             }
         }
+    }
+
+    /** The constant kept at {@code slot}, a result of {@code find}. */
+    static String name(int slot) {
+        return TABLE[slot];
+    }
+
+    /**
+     * A number from 0 to 63 for the name kept at {@code slot}, distinct for each name: the
+     * reader notes the names an object has by these bits.
+     */
+    static int ordinal(int slot) {
+        return ORDINALS[slot];
     }
 
     private static int slot(int hash) {

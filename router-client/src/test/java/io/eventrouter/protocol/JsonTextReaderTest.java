@@ -31,6 +31,7 @@ class JsonTextReaderTest {
         "{'a':1,'b':[1,2,{'c':null}],'d':{'e':'f'}}",
         " { 'a' : [ 1 , 2 ] ,\n\t'b' : { } } ",
         "{'a':1,'a':2}", "{'type':1,'\\u0074ype':2,'type':3}", "{'\\u0074ype':1,'type':2}",
+        "{'type':'a','event':{'type':'b','id':1,'type':'c'},'type':'d','id':2,'tags':{'id':3,'id':4}}",
         "{'s':'tab\\there \\\"quoted\\\" back\\\\slash \\/ \\b\\f\\n\\r \\u00e9\\u20AC\\ud83d\\ude00'}",
         "{'\\u0041key':'v'}",
         "{'payload':{'x': [1, {'y': 'a b'}], 'z' : \"s p a c e\"}}",

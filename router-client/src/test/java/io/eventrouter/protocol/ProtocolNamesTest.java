@@ -12,9 +12,10 @@ class ProtocolNamesTest {
         String copy = new String(name.toCharArray());
         char[] framed = ("\"" + name + "\":").toCharArray();
 
-        String fromText = ProtocolNames.find(framed, 1, name.length(), name.hashCode());
+        int slot = ProtocolNames.find(framed, 1, name.length(), name.hashCode());
 
-        assertThat(fromText).isEqualTo(name).isSameAs(ProtocolNames.find(copy));
+        assertThat(slot).isNotNegative().isEqualTo(ProtocolNames.find(copy));
+        assertThat(ProtocolNames.name(slot)).isEqualTo(name).isSameAs(ProtocolNames.name(ProtocolNames.find(copy)));
     }
 
     @ParameterizedTest
@@ -22,8 +23,8 @@ class ProtocolNamesTest {
     void shouldFindNothingForOtherNames(String name) {
         char[] framed = ("\"" + name + "\":").toCharArray();
 
-        assertThat(ProtocolNames.find(framed, 1, name.length(), name.hashCode())).isNull();
-        assertThat(ProtocolNames.find(name)).isNull();
+        assertThat(ProtocolNames.find(framed, 1, name.length(), name.hashCode())).isEqualTo(-1);
+        assertThat(ProtocolNames.find(name)).isEqualTo(-1);
     }
 
     @ParameterizedTest
@@ -32,7 +33,21 @@ class ProtocolNamesTest {
         String longer = name + "s";
         char[] framed = longer.toCharArray();
 
-        assertThat(ProtocolNames.find(framed, 0, name.length(), name.hashCode())).isEqualTo(name);
-        assertThat(ProtocolNames.find(framed, 0, longer.length(), longer.hashCode())).isEqualTo(longer);
+        assertThat(ProtocolNames.name(ProtocolNames.find(framed, 0, name.length(), name.hashCode()))).isEqualTo(name);
+        assertThat(ProtocolNames.name(ProtocolNames.find(framed, 0, longer.length(), longer.hashCode()))).isEqualTo(longer);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldGiveEveryNameItsOwnOrdinalBelowSixtyFour() {
+        String[] names = {"type", "event", "request_id", "subscription", "subscription_id", "client_name", "echo",
+            "id", "topic", "priority", "source", "target", "payload", "metadata", "timestamp", "version",
+            "delivery_status", "delivery_attempts", "last_delivery_attempt", "delivery_error", "created_at",
+            "correlation_id", "causation_id", "user_id", "session_id", "trace_id", "span_id", "tags", "headers",
+            "topics", "types", "priorities", "sources", "status", "event_id", "reason", "client_id", "server_time",
+            "error", "code", "message", "details"};
+
+        assertThat(java.util.Arrays.stream(names).mapToInt(name -> ProtocolNames.ordinal(ProtocolNames.find(name))))
+                .doesNotHaveDuplicates()
+                .allSatisfy(ordinal -> assertThat(ordinal).isBetween(0, 63));
     }
 }
