@@ -16,9 +16,12 @@ import java.nio.charset.StandardCharsets;
  * copied to a heap array first.
  */
 final class StrictUtf8 {
-    private static final int INITIAL_BYTES = 8 * 1024;
-    /** Larger messages get buffers of their own rather than growing the thread's for good. */
-    private static final int MAX_RETAINED_BYTES = 64 * 1024;
+    private static final int INITIAL_BYTES = 4 * 1024;
+    /**
+     * Larger messages get buffers of their own rather than growing the thread's for good: every
+     * Jetty thread that reads a frame keeps these buffers, up to 48 kB here (bytes and chars).
+     */
+    private static final int MAX_RETAINED_BYTES = 16 * 1024;
     private static final ThreadLocal<StrictUtf8> PER_THREAD = ThreadLocal.withInitial(StrictUtf8::new);
 
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

@@ -30,7 +30,7 @@ class StrictUtf8Test {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {100, 8 * 1024, 8 * 1024 + 1, 200_000})
+    @ValueSource(ints = {100, 16 * 1024, 16 * 1024 + 1, 200_000})
     void shouldDecodeOnlyTheRemainingBytesAndLeaveThePositionAlone(int length) throws CharacterCodingException {
         String text = "ü".repeat(length / 2) + "x".repeat(length % 2);
         byte[] framed = ("<<" + text + ">>").getBytes(StandardCharsets.UTF_8);
