@@ -14,14 +14,17 @@ public final class CdiEndpointConfigurator extends RouterEndpointConfigurator {
     private final Router router;
 
     public CdiEndpointConfigurator(Instance<Object> container) {
-        Objects.requireNonNull(container, "container");
-        this.router = container.select(Router.class).get();
+        this(Objects.requireNonNull(container, "container").select(Router.class).get());
+    }
+
+    CdiEndpointConfigurator(Router router) {
+        this.router = router;
     }
 
     /** One endpoint configuration per path in {@link #PATHS}. */
     public List<ServerEndpointConfig> endpointConfigs() {
         return PATHS.stream()
-                .map(path -> ServerEndpointConfig.Builder.create(RouterEndpoint.class, path).configurator(this).build())
+                .map(path -> ServerEndpointConfig.Builder.create(EmbeddedRouterEndpoint.class, path).configurator(this).build())
                 .toList();
     }
 
@@ -36,9 +39,9 @@ public final class CdiEndpointConfigurator extends RouterEndpointConfigurator {
 
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
-        if (endpointClass != RouterEndpoint.class) {
+        if (endpointClass != EmbeddedRouterEndpoint.class) {
             throw new InstantiationException("Unable to create endpoint " + endpointClass.getName());
         }
-        return endpointClass.cast(new RouterEndpoint(router));
+        return endpointClass.cast(new EmbeddedRouterEndpoint(router));
     }
 }

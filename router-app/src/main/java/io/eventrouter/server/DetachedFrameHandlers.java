@@ -1,6 +1,6 @@
 package io.eventrouter.server;
 
-import io.eventrouter.endpoint.RouterEndpoint;
+import io.eventrouter.endpoint.EmbeddedRouterEndpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
@@ -63,7 +63,7 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
             WebSocketNegotiator jettys = mappings.getWebSocketNegotiator(spec);
             WebSocketCreator creator = mappings.getWebSocketCreator(spec);
             if (jettys == null || creator == null) {
-                LOG.warn("No WebSocket endpoint mapped at {}; its sessions keep their upgrade requests", path);
+                LOG.warn("No WebSocket endpoint mapped at {}", path);
                 continue;
             }
             mappings.removeMapping(spec);
@@ -77,7 +77,9 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
     @Override
     public FrameHandler newFrameHandler(Object endpoint, ServerUpgradeRequest request, ServerUpgradeResponse response) {
         JakartaWebSocketFrameHandler handler = newJakartaWebSocketFrameHandler(endpoint, DetachedUpgradeRequest.of(request));
-        return handler.getEndpoint() instanceof RouterEndpoint router ? new WholeTextFrames(handler, router) : handler;
+        return handler.getEndpoint() instanceof EmbeddedRouterEndpoint router
+                ? new WholeTextFrames(handler, router.messages())
+                : handler;
     }
 
     /**

@@ -38,6 +38,8 @@ public final class RouterServer implements AutoCloseable {
     private Server jetty;
     private ServerConnector connector;
     private JakartaWebSocketServerContainer webSockets;
+    /** Endpoint paths whose connections get the router's frame handler; set once the context starts. */
+    private volatile int endpointPathsRead;
     private Router router;
     private boolean stopped;
 
@@ -66,6 +68,12 @@ public final class RouterServer implements AutoCloseable {
             router = endpoints.router();
             jetty = newJetty(endpoints, cdi.select(RouterAdmin.class).get());
             jetty.start();
+            if (endpointPathsRead != CdiEndpointConfigurator.PATHS.size()) {
+                // Without its frame handler the endpoint registers no message handlers: fail
+                // now rather than serve connections whose messages nobody reads.
+                throw new IllegalStateException("The router's frame handler is not on every endpoint path "
+                        + CdiEndpointConfigurator.PATHS + "; this Jetty version is not supported");
+            }
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -103,7 +111,7 @@ public final class RouterServer implements AutoCloseable {
         context.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarted(LifeCycle event) {
-                DetachedFrameHandlers.install(context, webSockets, CdiEndpointConfigurator.PATHS);
+                endpointPathsRead = DetachedFrameHandlers.install(context, webSockets, CdiEndpointConfigurator.PATHS);
             }
         });
         server.setStopAtShutdown(false);

@@ -15,11 +15,13 @@ import org.eclipse.jetty.websocket.core.exception.BadPayloadException;
 import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
 
 /**
- * Jetty's Jakarta frame handler for one router connection, except that text messages are read
- * here and handed straight to {@link RouterEndpoint#handleText}: a message in a single frame (what
- * clients send for messages of ordinary size) is decoded in place, one in several frames is
- * gathered first. Everything else, opening, closing, errors, control frames and binary
- * messages, goes through Jetty's handler unchanged.
+ * Jetty's Jakarta frame handler for one router connection, except that messages are read here
+ * and handed straight to the connection's {@link RouterEndpoint}: a text message in a single
+ * frame (what clients send for messages of ordinary size) is decoded in place, one in several
+ * frames is gathered first, and a binary message gets its error once its last frame is in.
+ * Opening, closing, errors and control frames go through Jetty's handler unchanged. The
+ * endpoint the embedded server registers ({@code EmbeddedRouterEndpoint}) has no message
+ * handlers of its own, so nothing else would read the messages.
  *
  * <p>Why: Jetty's Jakarta layer assembles every text message in a new {@code Utf8StringBuilder}
  * of the session's input buffer size (4 kB), decoding byte by byte; profiles of pipelined
@@ -58,12 +60,26 @@ final class WholeTextFrames implements FrameHandler {
         byte opCode = frame.getOpCode();
         if (opCode == OpCode.TEXT || opCode == OpCode.CONTINUATION && continuing == OpCode.TEXT) {
             onText(frame, callback);
-            return;
+        } else if (opCode == OpCode.BINARY || opCode == OpCode.CONTINUATION) {
+            onBinary(frame, callback);
+        } else {
+            jakarta.onFrame(frame, callback);
         }
-        if (opCode == OpCode.BINARY || opCode == OpCode.CONTINUATION) {
-            continuing = frame.isFin() ? OpCode.UNDEFINED : OpCode.BINARY;
+    }
+
+    /** The router takes no binary messages: their bytes are skipped, and the last frame answered. */
+    private void onBinary(Frame frame, Callback callback) {
+        continuing = frame.isFin() ? OpCode.UNDEFINED : OpCode.BINARY;
+        if (frame.isFin()) {
+            try {
+                endpoint.onBinary(null);
+            } catch (Throwable failure) {
+                callback.failed(failure);
+                return;
+            }
         }
-        jakarta.onFrame(frame, callback);
+        callback.succeeded();
+        session.demand();
     }
 
     private void onText(Frame frame, Callback callback) {

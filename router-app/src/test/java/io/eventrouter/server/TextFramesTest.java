@@ -2,6 +2,7 @@ package io.eventrouter.server;
 
 import static io.eventrouter.testing.Messages.subscribe;
 import static io.eventrouter.testing.Messages.type;
+import static io.eventrouter.testing.RawFrameSocket.BINARY;
 import static io.eventrouter.testing.RawFrameSocket.CONTINUATION;
 import static io.eventrouter.testing.RawFrameSocket.PING;
 import static io.eventrouter.testing.RawFrameSocket.TEXT;
@@ -164,6 +165,21 @@ class TextFramesTest extends RouterTestBase {
             JsonObject pong = WsClient.parse(client.nextText());
             assertThat(pong.getString("type")).isEqualTo("pong");
             assertThat(pong.getString("echo")).isEqualTo("ü");
+        }
+    }
+
+    @Test
+    void shouldAnswerABinaryMessageOnceItsLastFragmentIsInAndKeepReadingText() throws IOException {
+        try (RawFrameSocket client = RawFrameSocket.connect(router.uri())) {
+            client.nextText();
+
+            client.sendFrame(false, BINARY, new byte[] {1, 2});
+            client.sendFrame(true, PING, new byte[0]);
+            client.sendFrame(true, CONTINUATION, new byte[] {3});
+            client.sendText(true, TEXT, "{\"type\":\"ping\"}");
+
+            assertThat(WsClient.parse(client.nextText()).getString("code")).isEqualTo("invalid_message");
+            assertThat(WsClient.parse(client.nextText()).getString("type")).isEqualTo("pong");
         }
     }
 
