@@ -38,7 +38,7 @@ final class WholeTextFrames implements FrameHandler {
     private final FrameHandler jakarta;
     private final RouterEndpoint endpoint;
     private CoreSession session;
-    /** What a message under way is: Jetty's handler gets the rest of a binary one. */
+    /** The kind of message under way (text, binary, or none), which its continuation frames extend. */
     private byte continuing = OpCode.UNDEFINED;
     /** The fragments so far of a text message; null between messages. */
     private byte[] gathered;
