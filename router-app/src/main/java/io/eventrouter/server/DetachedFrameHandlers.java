@@ -6,6 +6,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.ConfiguredEndpoint;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandlerMetadata;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.JakartaWebSocketServerContainer;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jetty's Jakarta frame handler factory with three per-connection costs taken out:
+ * Jetty's Jakarta frame handler factory with these per-connection costs taken out:
  * <ul>
  *   <li>each handler gets a {@link DetachedUpgradeRequest} instead of one that holds on to the
  *       servlet request, so the finished HTTP exchange is released once the handshake is done;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       decoders) is discovered once per endpoint class instead of on every connection, where
  *       Jetty rebuilds it by reflection: about 60 kB of garbage per handshake;
  *   <li>the router endpoint's handler is wrapped in {@link WholeTextFrames}, which reads text
- *       messages without Jetty's per-message string builder.
+ *       messages without Jetty's per-message string builder;
+ *   <li>the router endpoint gets a bare configuration instead of the one Jetty builds for each
+ *       connection (see {@link #withBareConfig}).
  * </ul>
  * Handlers are otherwise built by Jetty's own code, from the same metadata.
  */
@@ -76,10 +79,31 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
 
     @Override
     public FrameHandler newFrameHandler(Object endpoint, ServerUpgradeRequest request, ServerUpgradeResponse response) {
-        JakartaWebSocketFrameHandler handler = newJakartaWebSocketFrameHandler(endpoint, DetachedUpgradeRequest.of(request));
+        JakartaWebSocketFrameHandler handler =
+                newJakartaWebSocketFrameHandler(withBareConfig(endpoint), DetachedUpgradeRequest.of(request));
         return handler.getEndpoint() instanceof EmbeddedRouterEndpoint router
                 ? new WholeTextFrames(handler, router.messages())
                 : handler;
+    }
+
+    /**
+     * The router's endpoint with a bare configuration of its own instead of the one Jetty built
+     * for the connection: that one wraps the endpoint's configuration twice, copies its user
+     * properties into a new map to add the remote and local addresses and locales, and keeps a
+     * map of path parameters, about 300 bytes per connection that the router never reads (it
+     * takes addresses from Jetty's core session, and its paths have no parameters). The
+     * session still gets user properties of its own, empty.
+     */
+    private static Object withBareConfig(Object endpoint) {
+        if (endpoint instanceof ConfiguredEndpoint configured
+                && configured.getRawEndpoint() instanceof EmbeddedRouterEndpoint router
+                && configured.getConfig() instanceof ServerEndpointConfig jettys) {
+            ServerEndpointConfig bare = ServerEndpointConfig.Builder.create(jettys.getEndpointClass(), jettys.getPath())
+                    .configurator(jettys.getConfigurator())
+                    .build();
+            return new ConfiguredEndpoint(router, bare);
+        }
+        return endpoint;
     }
 
     /**

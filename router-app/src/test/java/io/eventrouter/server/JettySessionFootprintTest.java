@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What Jetty keeps per session on the embedded server: sessions on both paths let go of the
- * HTTP upgrade request and share one pair of codec registries, and still answer what Jetty would.
+ * HTTP upgrade request, share one pair of codec registries and get a bare configuration, and
+ * still answer what Jetty would.
  */
 class JettySessionFootprintTest extends RouterTestBase {
     @Test
@@ -36,6 +37,23 @@ class JettySessionFootprintTest extends RouterTestBase {
             }
             assertThat(sessions).extracting(session -> session.getRequestURI().getPath())
                     .containsExactlyInAnyOrder("/", "/ws");
+        }
+    }
+
+    @Test
+    void shouldGiveEachSessionABareConfigurationWithUserPropertiesOfItsOwn() {
+        try (WsClient first = router.client(); WsClient second = router.client()) {
+            assertThat(first.request(type("ping")).getString("type")).isEqualTo("pong");
+            assertThat(second.request(type("ping")).getString("type")).isEqualTo("pong");
+
+            List<Session> sessions = List.copyOf(router.server().webSocketContainer().getOpenSessions());
+            assertThat(sessions).hasSize(2);
+            for (Session session : sessions) {
+                assertThat(session.getUserProperties()).isEmpty();
+                assertThat(session.getPathParameters()).isEmpty();
+            }
+            sessions.get(0).getUserProperties().put("mine", 1);
+            assertThat(sessions.get(1).getUserProperties()).doesNotContainKey("mine");
         }
     }
 
