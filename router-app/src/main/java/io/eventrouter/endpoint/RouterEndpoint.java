@@ -99,6 +99,11 @@ public class RouterEndpoint {
 
     @OnMessage
     public void onBinary(ByteBuffer ignored) {
+        handleBinary();
+    }
+
+    /** Answers a binary message, whatever its bytes, with an error; the connection stays open. */
+    public void handleBinary() {
         if (client == null) {
             return;
         }

@@ -19,9 +19,8 @@ import org.slf4j.LoggerFactory;
  * AvailableEncoders} for itself: 19 built-in decoders and 19 encoders for primitive types plus
  * the endpoint's own, about 2 kB per connection, and no setting or endpoint configuration avoids
  * them. Once the session is open they are read only by {@code addMessageHandler} and {@code
- * sendObject}, which the router never calls (its message sinks, built before {@code @OnOpen},
- * keep the few decoders they use), and by the close, which destroys decoder instances that were
- * never created. For an endpoint that declares no decoders or encoders of its own, every
+ * sendObject}, which the router never calls (its endpoint registers no message handlers), and
+ * by the close, which destroys decoder instances that were never created. For an endpoint that declares no decoders or encoders of its own, every
  * session's registries are equal, so this listener points each opened session at one pair
  * built the same way.
  *
@@ -75,7 +74,7 @@ final class SharedJakartaCodecs implements JakartaWebSocketSessionListener {
         }
     }
 
-    /** Called by Jetty after {@code @OnOpen} returned and the session's message sinks exist. */
+    /** Called by Jetty once the endpoint's {@code onOpen} has returned. */
     @Override
     public void onJakartaWebSocketSessionOpened(JakartaWebSocketSession session) {
         EndpointConfig config = session.getFrameHandler().getEndpointConfig();

@@ -27,7 +27,7 @@ final class StrictUtf8 {
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private byte[] bytes = new byte[INITIAL_BYTES];
+    private ByteBuffer bytes = ByteBuffer.allocate(INITIAL_BYTES);
     private CharBuffer chars = CharBuffer.allocate(INITIAL_BYTES);
 
     private StrictUtf8() {}
@@ -47,9 +47,9 @@ final class StrictUtf8 {
         if (utf8.hasArray()) {
             in = utf8.duplicate();
         } else {
-            byte[] copy = retained ? bytes(length) : new byte[length];
-            utf8.get(utf8.position(), copy, 0, length);
-            in = ByteBuffer.wrap(copy, 0, length);
+            in = retained ? bytes(length) : ByteBuffer.allocate(length);
+            utf8.get(utf8.position(), in.array(), 0, length);
+            in.limit(length);
         }
         // UTF-8 never needs more chars than bytes: one byte at least per UTF-16 unit.
         CharBuffer out = retained ? chars(length) : CharBuffer.allocate(length);
@@ -65,11 +65,11 @@ final class StrictUtf8 {
         return out.flip();
     }
 
-    private byte[] bytes(int length) {
-        if (bytes.length < length) {
-            bytes = new byte[Math.max(length, bytes.length * 2)];
+    private ByteBuffer bytes(int length) {
+        if (bytes.capacity() < length) {
+            bytes = ByteBuffer.allocate(Math.max(length, bytes.capacity() * 2));
         }
-        return bytes;
+        return bytes.clear();
     }
 
     private CharBuffer chars(int length) {

@@ -72,7 +72,7 @@ final class WholeTextFrames implements FrameHandler {
         continuing = frame.isFin() ? OpCode.UNDEFINED : OpCode.BINARY;
         if (frame.isFin()) {
             try {
-                endpoint.onBinary(null);
+                endpoint.handleBinary();
             } catch (Throwable failure) {
                 callback.failed(failure);
                 return;

@@ -16,7 +16,11 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Text messages reach the router whole or in fragments; text that is not UTF-8 closes the
@@ -54,24 +58,15 @@ class TextFramesTest extends RouterTestBase {
         }
     }
 
-    @Test
-    void shouldCarryMultiByteTextAndAGenuineReplacementCharacterUnchanged() throws IOException {
-        String word = "grüße \uFFFD \uD83D\uDE80 日本";
-        try (WsClient subscriber = router.client(); RawFrameSocket publisher = RawFrameSocket.connect(router.uri())) {
-            subscriber.request(subscribe("text.*"));
-            publisher.nextText();
-
-            publisher.sendText(true, TEXT, PUBLISH.formatted(word));
-
-            assertThat(WsClient.parse(publisher.nextText()).getString("type")).isEqualTo("published");
-            JsonObject delivery = subscriber.await(frame -> frame.getString("type").equals("event"));
-            assertThat(delivery.getJsonObject("event").getJsonObject("payload").getString("word")).isEqualTo(word);
-        }
+    static Stream<Arguments> wordsInOneFrame() {
+        return Stream.of(
+                Arguments.of("multi-byte text and a genuine U+FFFD", "grüße \uFFFD \uD83D\uDE80 日本"),
+                Arguments.of("200 kB: fifty reads of 4 kB", "ü".repeat(100_000)));
     }
 
-    @Test
-    void shouldReadAFrameFarLargerThanOneReadOfTheSocket() throws IOException {
-        String word = "ü".repeat(100_000); // 200 kB: fifty reads of 4 kB
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wordsInOneFrame")
+    void shouldDeliverTextPublishedInOneFrameUnchanged(String description, String word) throws IOException {
         try (WsClient subscriber = router.client(); RawFrameSocket publisher = RawFrameSocket.connect(router.uri())) {
             subscriber.request(subscribe("text.*"));
             publisher.nextText();

@@ -17,14 +17,12 @@ import java.util.Set;
 final class ParsedJsonObject extends AbstractJsonObject {
     private final String[] names;
     private final JsonValue[] values;
-    private final int size;
     private int cursor;
 
     /** The reader's members, in document order, duplicates already resolved; the arrays are kept. */
     ParsedJsonObject(String[] names, JsonValue[] values) {
         this.names = names;
         this.values = values;
-        this.size = names.length;
     }
 
     @Override
@@ -40,7 +38,7 @@ final class ParsedJsonObject extends AbstractJsonObject {
 
     @Override
     public int size() {
-        return size;
+        return names.length;
     }
 
     @Override
@@ -53,12 +51,12 @@ final class ParsedJsonObject extends AbstractJsonObject {
 
                     @Override
                     public boolean hasNext() {
-                        return next < size;
+                        return next < names.length;
                     }
 
                     @Override
                     public Entry<String, JsonValue> next() {
-                        if (next >= size) {
+                        if (next >= names.length) {
                             throw new NoSuchElementException();
                         }
                         int at = next++;
@@ -69,7 +67,7 @@ final class ParsedJsonObject extends AbstractJsonObject {
 
             @Override
             public int size() {
-                return size;
+                return names.length;
             }
         };
     }
@@ -86,13 +84,13 @@ final class ParsedJsonObject extends AbstractJsonObject {
      */
     private int indexOf(Object name) {
         int start = cursor;
-        for (int n = 0, i = start; n < size; n++, i = i + 1 == size ? 0 : i + 1) {
+        for (int n = 0, i = start, size = names.length; n < size; n++, i = i + 1 == size ? 0 : i + 1) {
             if (names[i] == name) {
-                cursor = i + 1 == size ? 0 : i + 1;
+                cursor = i + 1 == names.length ? 0 : i + 1;
                 return i;
             }
         }
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
                 return i;
             }
