@@ -33,7 +33,7 @@ final class JsonTextReader {
 
     /** Frames up to this many characters are scanned in a buffer kept per thread. */
     private static final int MAX_RETAINED_CHARS = 64 * 1024;
-    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[4096]);
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[256]);
     private static final ThreadLocal<Members> MEMBERS = ThreadLocal.withInitial(Members::new);
 
     /**
@@ -547,17 +547,19 @@ final class JsonTextReader {
      * growing arrays of its own while it is read.
      */
     private static final class Members {
+        /** Enough for a subscribe; a publish (about 25 members open at once) doubles it once. */
+        private static final int INITIAL = 16;
         private static final int MAX_RETAINED = 1024;
         private static final String[] NO_NAMES = {};
         private static final JsonValue[] NO_VALUES = {};
-        private String[] names = new String[64];
-        private JsonValue[] values = new JsonValue[64];
+        private String[] names = new String[INITIAL];
+        private JsonValue[] values = new JsonValue[INITIAL];
         private int top;
 
         Members clear() {
             if (names.length > MAX_RETAINED) {
-                names = new String[64];
-                values = new JsonValue[64];
+                names = new String[INITIAL];
+                values = new JsonValue[INITIAL];
             } else {
                 Arrays.fill(names, 0, top, null);
                 Arrays.fill(values, 0, top, null);
