@@ -18,6 +18,9 @@ import jakarta.websocket.Session;
  *       bindings for text and binary messages on each connection. The embedded server's frame
  *       handler reads every data frame itself and hands it to {@link #messages()}.
  * </ul>
+ * The embedded server's frame handler also tells {@link #messages()} of opening, closing and
+ * errors directly, so Jetty binds none of the methods below to each connection; they keep the
+ * endpoint complete for any container that calls them.
  */
 public final class EmbeddedRouterEndpoint extends Endpoint {
     private final RouterEndpoint messages;

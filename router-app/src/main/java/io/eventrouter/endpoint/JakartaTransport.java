@@ -4,8 +4,10 @@ import io.eventrouter.session.Transport;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,17 @@ final class JakartaTransport implements Transport {
     private final Session session;
     /** Jetty's core session, typed loosely so this class loads where Jetty is absent. */
     private final Object core;
-    private final String remoteAddress;
+    /**
+     * On Jetty the peer's socket address, formatted only when asked for (logs and the admin
+     * API): a string per connection would cost about 70 bytes for as long as it stays open.
+     */
+    private final SocketAddress remote;
 
-    JakartaTransport(Session session, String remoteAddress) {
+    JakartaTransport(Session session) {
         this.session = session;
-        this.core = SessionLimits.onJetty(session) ? JettySessions.core(session) : null;
-        this.remoteAddress = remoteAddress;
+        boolean jetty = SessionLimits.onJetty(session);
+        this.core = jetty ? JettySessions.core(session) : null;
+        this.remote = jetty ? JettySessions.remoteSocketAddress(session) : null;
     }
 
     @Override
@@ -54,7 +61,7 @@ final class JakartaTransport implements Transport {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
         } catch (IOException | IllegalStateException e) {
-            LOG.debug("Closing {} failed: {}", remoteAddress, e.toString());
+            LOG.debug("Closing {} failed: {}", remoteAddress(), e.toString());
         }
     }
 
@@ -67,9 +74,27 @@ final class JakartaTransport implements Transport {
         }
     }
 
+    /** Jetty's session id, a random UUID like the ids the router makes itself. */
+    @Override
+    public String connectionId() {
+        return core != null && isUuid(session.getId()) ? session.getId() : null;
+    }
+
+    private static boolean isUuid(String id) {
+        if (id == null || id.length() != 36) {
+            return false;
+        }
+        try {
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException notUuid) {
+            return false;
+        }
+    }
+
     @Override
     public String remoteAddress() {
-        return remoteAddress;
+        // Elsewhere the container gives no address; its session id at least tells connections apart.
+        return remote != null ? JettySessions.format(remote) : session.getId();
     }
 
     /** Close reasons are limited to 123 bytes on the wire. */

@@ -29,8 +29,16 @@ final class JettySessions {
         core.setMaxTextMessageSize(maxFrameSize);
     }
 
-    static String remoteAddress(Session session) {
-        SocketAddress address = core(session).getRemoteAddress();
+    /**
+     * The peer's address as the socket channel holds it: the same object for the life of the
+     * connection, so keeping it costs nothing, and still there to name the peer after the
+     * channel closed (when Jetty itself can no longer tell).
+     */
+    static SocketAddress remoteSocketAddress(Session session) {
+        return core(session).getRemoteAddress();
+    }
+
+    static String format(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
             return inet.getHostString() + ":" + inet.getPort();
         }

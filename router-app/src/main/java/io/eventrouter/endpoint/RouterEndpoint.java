@@ -55,8 +55,7 @@ public class RouterEndpoint {
         }
         router = router.unproxied().get();
         SessionLimits.apply(session, router.config());
-        String remote = SessionLimits.remoteAddress(session);
-        client = router.open(new JakartaTransport(session, remote), queryParameter(session, "client_name"));
+        client = router.open(new JakartaTransport(session), queryParameter(session, "client_name"));
         if (client == null) {
             refuse(session);
             return;
@@ -114,6 +113,11 @@ public class RouterEndpoint {
 
     @OnClose
     public void onClose(Session session, CloseReason reason) {
+        handleClosed();
+    }
+
+    /** The connection is closing or closed: the router forgets it. Safe to call more than once. */
+    public void handleClosed() {
         if (client != null) {
             router.closed(client);
         }

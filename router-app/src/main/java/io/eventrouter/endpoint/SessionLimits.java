@@ -13,15 +13,17 @@ final class SessionLimits {
     static void apply(Session session, RouterConfig config) {
         session.setMaxTextMessageBufferSize(config.maxFrameSize());
         session.setMaxBinaryMessageBufferSize(config.maxFrameSize());
-        session.setMaxIdleTimeout(config.idleTimeout().toMillis());
+        long idleMillis = config.idleTimeout().toMillis();
+        // Set only when it differs from the container's default: on Jetty each setting is a
+        // Duration kept for the life of the connection.
+        if (session.getMaxIdleTimeout() != idleMillis) {
+            session.setMaxIdleTimeout(idleMillis);
+        }
         if (onJetty(session)) {
             JettySessions.limitFrames(session, config.maxFrameSize());
         }
     }
 
-    static String remoteAddress(Session session) {
-        return onJetty(session) ? JettySessions.remoteAddress(session) : session.getId();
-    }
 
     static boolean onJetty(Session session) {
         return Presence.JETTY && JettySessions.isJetty(session);

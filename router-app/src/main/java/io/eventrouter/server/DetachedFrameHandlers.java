@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       decoders) is discovered once per endpoint class instead of on every connection, where
  *       Jetty rebuilds it by reflection: about 60 kB of garbage per handshake;
  *   <li>the router endpoint's handler is wrapped in {@link WholeTextFrames}, which reads text
- *       messages without Jetty's per-message string builder;
+ *       messages without Jetty's per-message string builder and tells the endpoint of opening,
+ *       closing and errors itself, so the endpoint's metadata declares no methods for Jetty to
+ *       bind to each connection;
  *   <li>the router endpoint gets a bare configuration instead of the one Jetty builds for each
  *       connection (see {@link #withBareConfig}).
  * </ul>
@@ -42,9 +44,16 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
     private static final Logger LOG = LoggerFactory.getLogger(DetachedFrameHandlers.class);
 
     private final Map<Class<?>, JakartaWebSocketFrameHandlerMetadata> metadata = new ConcurrentHashMap<>();
+    /** The router endpoint's configuration by path, without codecs, subprotocols or extensions. */
+    private final Map<String, ServerEndpointConfig> routerConfigs = new ConcurrentHashMap<>();
+    /** The router endpoint's: no methods at all, since {@link WholeTextFrames} calls it directly. */
+    private final JakartaWebSocketFrameHandlerMetadata routerMetadata;
 
     private DetachedFrameHandlers(JakartaWebSocketServerContainer container) {
         super(container);
+        this.routerMetadata = new JakartaWebSocketFrameHandlerMetadata(
+                ServerEndpointConfig.Builder.create(EmbeddedRouterEndpoint.class, "/").build(),
+                container.getWebSocketComponents());
     }
 
     /**
@@ -94,14 +103,17 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
      * takes addresses from Jetty's core session, and its paths have no parameters). The
      * session still gets user properties of its own, empty.
      */
-    private static Object withBareConfig(Object endpoint) {
+    private Object withBareConfig(Object endpoint) {
         if (endpoint instanceof ConfiguredEndpoint configured
                 && configured.getRawEndpoint() instanceof EmbeddedRouterEndpoint router
                 && configured.getConfig() instanceof ServerEndpointConfig jettys) {
-            ServerEndpointConfig bare = ServerEndpointConfig.Builder.create(jettys.getEndpointClass(), jettys.getPath())
-                    .configurator(jettys.getConfigurator())
-                    .build();
-            return new ConfiguredEndpoint(router, bare);
+            // One shared configuration per path answers for class, path and configurator; Jetty's
+            // per-connection one is let go.
+            ServerEndpointConfig shared = routerConfigs.computeIfAbsent(jettys.getPath(),
+                    path -> ServerEndpointConfig.Builder.create(jettys.getEndpointClass(), path)
+                            .configurator(jettys.getConfigurator())
+                            .build());
+            return new ConfiguredEndpoint(router, new BareEndpointConfig(shared));
         }
         return endpoint;
     }
@@ -117,6 +129,9 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
     public JakartaWebSocketFrameHandlerMetadata getMetadata(Class<?> endpointClass, EndpointConfig config) {
         if (!config.getDecoders().isEmpty() || !config.getEncoders().isEmpty()) {
             return super.getMetadata(endpointClass, config);
+        }
+        if (endpointClass == EmbeddedRouterEndpoint.class) {
+            return routerMetadata;
         }
         // Discovered from a configuration of its own, so no session's configuration is kept.
         return metadata.computeIfAbsent(endpointClass,

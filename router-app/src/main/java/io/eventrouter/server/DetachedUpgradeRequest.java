@@ -1,6 +1,8 @@
 package io.eventrouter.server;
 
 import java.security.Principal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.UpgradeRequest;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.internal.JakartaServerUpgradeRequest;
 import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
@@ -15,6 +17,8 @@ import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
  * implementation, so the answers are exactly Jetty's, and the servlet request is let go.
  */
 final class DetachedUpgradeRequest implements UpgradeRequest {
+    private static final Map<String, DetachedUpgradeRequest> ANONYMOUS = new ConcurrentHashMap<>();
+
     private final Principal userPrincipal;
     private final String pathInContext;
 
@@ -25,7 +29,13 @@ final class DetachedUpgradeRequest implements UpgradeRequest {
 
     static DetachedUpgradeRequest of(ServerUpgradeRequest request) {
         UpgradeRequest jetty = new JakartaServerUpgradeRequest(request);
-        return new DetachedUpgradeRequest(jetty.getUserPrincipal(), jetty.getPathInContext());
+        Principal principal = jetty.getUserPrincipal();
+        String path = jetty.getPathInContext();
+        // Without a principal, connections on one path are told the same: share one answer.
+        // Only the endpoint's own paths get here, so the map stays as small as they are few.
+        return principal == null
+                ? ANONYMOUS.computeIfAbsent(path, key -> new DetachedUpgradeRequest(null, key))
+                : new DetachedUpgradeRequest(principal, path);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.eventrouter.endpoint.RouterEndpoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.util.Arrays;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandler;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -19,9 +20,15 @@ import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
  * and handed straight to the connection's {@link RouterEndpoint}: a text message in a single
  * frame (what clients send for messages of ordinary size) is decoded in place, one in several
  * frames is gathered first, and a binary message gets its error once its last frame is in.
- * Opening, closing, errors and control frames go through Jetty's handler unchanged. The
- * endpoint the embedded server registers ({@code EmbeddedRouterEndpoint}) has no message
+ * Control frames, and the Jakarta session's opening and closing, go through Jetty's handler.
+ * The endpoint the embedded server registers ({@code EmbeddedRouterEndpoint}) has no message
  * handlers of its own, so nothing else would read the messages.
+ *
+ * <p>The endpoint also hears of opening, closing and errors from here rather than through
+ * Jetty: its metadata declares no such methods (see {@link DetachedFrameHandlers}), so Jetty
+ * binds no method handles to each connection for them (about 220 bytes per connection).
+ * The endpoint is told once Jetty has made the session, when a close frame arrives or the
+ * connection ends, and of each error, which Jetty would otherwise log as unhandled.
  *
  * <p>Why: Jetty's Jakarta layer assembles every text message in a new {@code Utf8StringBuilder}
  * of the session's input buffer size (4 kB), decoding byte by byte; profiles of pipelined
@@ -35,24 +42,31 @@ import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
  * reads all the time.
  */
 final class WholeTextFrames implements FrameHandler {
-    private final FrameHandler jakarta;
+    private final JakartaWebSocketFrameHandler jakarta;
     private final RouterEndpoint endpoint;
-    private CoreSession session;
     /** The kind of message under way (text, binary, or none), which its continuation frames extend. */
     private byte continuing = OpCode.UNDEFINED;
     /** The fragments so far of a text message; null between messages. */
     private byte[] gathered;
     private int gatheredLength;
 
-    WholeTextFrames(FrameHandler jakarta, RouterEndpoint endpoint) {
+    WholeTextFrames(JakartaWebSocketFrameHandler jakarta, RouterEndpoint endpoint) {
         this.jakarta = jakarta;
         this.endpoint = endpoint;
     }
 
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
-        this.session = coreSession;
-        jakarta.onOpen(coreSession, callback);
+        // Jetty completes its callback once the Jakarta session exists and before it reads a frame.
+        jakarta.onOpen(coreSession, Callback.from(() -> {
+            try {
+                endpoint.onOpen(jakarta.getSession());
+            } catch (Throwable failure) {
+                callback.failed(failure);
+                return;
+            }
+            callback.succeeded();
+        }, callback::failed));
     }
 
     @Override
@@ -63,6 +77,9 @@ final class WholeTextFrames implements FrameHandler {
         } else if (opCode == OpCode.BINARY || opCode == OpCode.CONTINUATION) {
             onBinary(frame, callback);
         } else {
+            if (opCode == OpCode.CLOSE) {
+                endpoint.handleClosed();
+            }
             jakarta.onFrame(frame, callback);
         }
     }
@@ -79,7 +96,7 @@ final class WholeTextFrames implements FrameHandler {
             }
         }
         callback.succeeded();
-        session.demand();
+        core().demand();
     }
 
     private void onText(Frame frame, Callback callback) {
@@ -104,14 +121,19 @@ final class WholeTextFrames implements FrameHandler {
             }
         }
         callback.succeeded();
-        session.demand();
+        core().demand();
+    }
+
+    /** Jetty's session, reached through its Jakarta one rather than kept in a field of its own. */
+    private CoreSession core() {
+        return jakarta.getSession().getCoreSession();
     }
 
     /** Adds a fragment; the whole message once its last fragment is in, else null. */
     private CharSequence gather(Frame frame) throws CharacterCodingException {
         ByteBuffer payload = payload(frame);
         int length = payload.remaining();
-        long limit = session.getMaxTextMessageSize();
+        long limit = core().getMaxTextMessageSize();
         if (limit > 0 && (long) gatheredLength + length > limit) {
             throw new MessageTooLargeException("Text message too large: more than " + limit + " bytes");
         }
@@ -144,11 +166,22 @@ final class WholeTextFrames implements FrameHandler {
 
     @Override
     public void onError(Throwable cause, Callback callback) {
-        jakarta.onError(cause, callback);
+        try {
+            endpoint.onError(jakarta.getSession(), cause);
+        } catch (Throwable failure) {
+            failure.addSuppressed(cause);
+            callback.failed(failure);
+            return;
+        }
+        callback.succeeded();
     }
 
     @Override
     public void onClosed(CloseStatus closeStatus, Callback callback) {
-        jakarta.onClosed(closeStatus, callback);
+        try {
+            endpoint.handleClosed();
+        } finally {
+            jakarta.onClosed(closeStatus, callback);
+        }
     }
 }

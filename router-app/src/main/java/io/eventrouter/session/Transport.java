@@ -31,4 +31,12 @@ public interface Transport {
 
     /** Remote address for logs, e.g. {@code 127.0.0.1:53422}. */
     String remoteAddress();
+
+    /**
+     * A random UUID string the container already gave this connection, which can then serve
+     * as its client id without a second string per connection; null to have one generated.
+     */
+    default String connectionId() {
+        return null;
+    }
 }

@@ -3,18 +3,22 @@ package io.eventrouter.server;
 import static io.eventrouter.testing.Messages.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventrouter.testing.RawFrameSocket;
 import io.eventrouter.testing.RouterTestBase;
 import io.eventrouter.testing.WsClient;
 import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.reflect.Field;
 import java.util.List;
+import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketFrameHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * What Jetty keeps per session on the embedded server: sessions on both paths let go of the
- * HTTP upgrade request, share one pair of codec registries and get a bare configuration, and
- * still answer what Jetty would.
+ * HTTP upgrade request, share one pair of codec registries, get a bare configuration and have
+ * no method handles bound for opening, closing and errors, and still answer what Jetty would.
  */
 class JettySessionFootprintTest extends RouterTestBase {
     @Test
@@ -79,5 +83,34 @@ class JettySessionFootprintTest extends RouterTestBase {
                 assertThat(third.request(type("ping")).getString("type")).isEqualTo("pong");
             }
         }
+    }
+
+    @Test
+    void shouldBindNoLifecycleMethodsYetOpenAndForgetTheConnection() throws ReflectiveOperationException {
+        try (WsClient client = router.client()) {
+            assertThat(client.request(type("ping")).getString("type")).isEqualTo("pong");
+
+            List<Session> sessions = List.copyOf(router.server().webSocketContainer().getOpenSessions());
+            assertThat(sessions).hasSize(1);
+            JakartaWebSocketSession jetty = (JakartaWebSocketSession) sessions.get(0);
+            for (String handle : List.of("openHandle", "closeHandle", "errorHandle")) {
+                Field field = JakartaWebSocketFrameHandler.class.getDeclaredField(handle);
+                field.setAccessible(true);
+                assertThat(field.get(jetty.getFrameHandler())).as(handle).isNull();
+            }
+            // The welcome came from the router's open; its client id is the session's own.
+            assertThat(client.clientId()).isEqualTo(jetty.getId());
+            assertThat(router.server().router().clients()).hasSize(1);
+        }
+        Awaitility.await().atMost(WsClient.WAIT).until(() -> router.server().router().clients().isEmpty());
+    }
+
+    @Test
+    void shouldForgetAConnectionThatDropsWithoutClosing() throws IOException {
+        try (RawFrameSocket socket = RawFrameSocket.connect(router.uri("/"))) {
+            assertThat(socket.nextText()).contains("\"welcome\"");
+            assertThat(router.server().router().clients()).hasSize(1);
+        }
+        Awaitility.await().atMost(WsClient.WAIT).until(() -> router.server().router().clients().isEmpty());
     }
 }
