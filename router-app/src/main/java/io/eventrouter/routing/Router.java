@@ -255,12 +255,12 @@ public class Router {
         }
         Subscription subscription;
         try {
-            subscription = session.addSubscription(spec);
+            subscription = session.addSubscription(subscriptions.shared(spec));
         } catch (IllegalStateException duplicate) {
             return error(ErrorCode.SUBSCRIPTION_EXISTS, duplicate.getMessage(), requestId);
         }
         subscriptions.add(subscription);
-        return new ServerMessage.Subscribed(subscription.id(), subscription.spec().topics(), requestId);
+        return new ServerMessage.Subscribed(subscription.id(), subscription.topics(), requestId);
     }
 
     private ServerMessage unsubscribe(ClientSession session, String subscriptionId, String requestId) {

@@ -1,31 +1,50 @@
 package io.eventrouter.session;
 
 import io.eventrouter.protocol.SubscriptionSpec;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One connected client: its id and optional name, its subscriptions, and its outbound queue.
  * Thread-safe.
+ *
+ * <p>A router holds tens of thousands of these, most idle, so the state is kept in plain
+ * fields: the connection time as a number, the closed flag without an atomic wrapper, and the
+ * subscriptions in an array, or on their own when there is just one, rather than a map.
  */
 public final class ClientSession {
-    private final String clientId = UUID.randomUUID().toString();
-    private final Instant connectedAt = Instant.now();
-    private final Transport transport;
+    private static final Subscription[] NO_SUBSCRIPTIONS = {};
+    private static final VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = MethodHandles.lookup().findVarHandle(ClientSession.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String clientId;
+    private final long connectedAtMicros = epochMicros(Instant.now());
     private final Outbox outbox;
-    /** Sized for the usual one or two subscriptions; the default table has 16 slots. */
-    private final Map<String, Subscription> subscriptions = new LinkedHashMap<>(4);
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** Guarded by {@code this}, like {@link #subscriptions}. */
-    private long subscriptionCounter;
+    /**
+     * Null, the one subscription (as most connections have), or an exact-size array of several
+     * in the order they were made; replaced, never changed in place. Guarded by {@code this}.
+     */
+    private Object subscriptions;
+    @SuppressWarnings("unused") // through CLOSED
+    private volatile boolean closed;
+    /** Numbers the server's subscription ids (read as unsigned); guarded by {@code this}. */
+    private int subscriptionCounter;
     private volatile String clientName;
     private long touchedBatch = -1;
 
@@ -40,7 +59,8 @@ public final class ClientSession {
      */
     public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
             int dropLimit, java.util.concurrent.Executor writer) {
-        this.transport = Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(transport, "transport");
+        this.clientId = Objects.requireNonNullElseGet(transport.connectionId(), () -> UUID.randomUUID().toString());
         this.clientName = clientName == null || clientName.isEmpty() ? null : clientName;
         this.outbox = new Outbox(this, transport, listener, queueCapacity, dropLimit, writer);
     }
@@ -58,11 +78,15 @@ public final class ClientSession {
     }
 
     public Instant connectedAt() {
-        return connectedAt;
+        return Instant.EPOCH.plus(connectedAtMicros, ChronoUnit.MICROS);
+    }
+
+    private static long epochMicros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
     }
 
     public String remoteAddress() {
-        return transport.remoteAddress();
+        return outbox.transport().remoteAddress();
     }
 
     /** Whether a targeted event addressed to {@code target} is for this connection. */
@@ -138,31 +162,72 @@ public final class ClientSession {
      * @throws IllegalStateException when the client-chosen id is already in use here
      */
     public synchronized Subscription addSubscription(SubscriptionSpec spec) {
-        String id = spec.id() != null ? spec.id() : clientId + "-" + ++subscriptionCounter;
-        if (subscriptions.containsKey(id)) {
+        int number = spec.id() != null ? 0 : ++subscriptionCounter;
+        String id = spec.id() != null ? spec.id() : Subscription.generatedId(this, number);
+        Subscription[] current = subscriptionArray();
+        if (indexOf(current, id) >= 0) {
             throw new IllegalStateException("Subscription id '" + id + "' is already in use on this connection");
         }
-        Subscription subscription = new Subscription(id, this, spec);
-        subscriptions.put(id, subscription);
+        Subscription subscription = new Subscription(this, spec, number);
+        if (current.length == 0) {
+            subscriptions = subscription;
+        } else {
+            Subscription[] more = Arrays.copyOf(current, current.length + 1);
+            more[current.length] = subscription;
+            subscriptions = more;
+        }
         return subscription;
     }
 
     public synchronized Subscription removeSubscription(String id) {
-        return subscriptions.remove(id);
+        Subscription[] current = subscriptionArray();
+        int index = indexOf(current, id);
+        if (index < 0) {
+            return null;
+        }
+        if (current.length == 1) {
+            subscriptions = null;
+        } else if (current.length == 2) {
+            subscriptions = current[1 - index];
+        } else {
+            Subscription[] fewer = new Subscription[current.length - 1];
+            System.arraycopy(current, 0, fewer, 0, index);
+            System.arraycopy(current, index + 1, fewer, index, fewer.length - index);
+            subscriptions = fewer;
+        }
+        return current[index];
+    }
+
+    /** The subscriptions in the order they were made; a copy when there is just one. */
+    private Subscription[] subscriptionArray() {
+        if (subscriptions == null) {
+            return NO_SUBSCRIPTIONS;
+        }
+        return subscriptions instanceof Subscription only ? new Subscription[] {only} : (Subscription[]) subscriptions;
+    }
+
+    /** A linear search: the per-connection limit (1,000 by default) keeps it short. */
+    private static int indexOf(Subscription[] subscriptions, String id) {
+        for (int i = 0; i < subscriptions.length; i++) {
+            if (subscriptions[i].hasId(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public synchronized int subscriptionCount() {
-        return subscriptions.size();
+        return subscriptions == null ? 0 : subscriptions instanceof Subscription ? 1 : ((Subscription[]) subscriptions).length;
     }
 
     public synchronized List<Subscription> subscriptions() {
-        return new ArrayList<>(subscriptions.values());
+        return new ArrayList<>(Arrays.asList(subscriptionArray()));
     }
 
     /** Removes every subscription, for the router to unindex on disconnect. */
     public synchronized List<Subscription> clearSubscriptions() {
-        List<Subscription> all = new ArrayList<>(subscriptions.values());
-        subscriptions.clear();
+        List<Subscription> all = subscriptions();
+        subscriptions = null;
         return all;
     }
 
@@ -171,17 +236,17 @@ public final class ClientSession {
      * closed.
      */
     public boolean close(int code, String reason) {
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, false, true)) {
             return false;
         }
         outbox.close();
-        transport.close(code, reason);
+        outbox.transport().close(code, reason);
         return true;
     }
 
     /** Marks the session closed after the peer went away. */
     public boolean markClosed() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, false, true)) {
             return false;
         }
         outbox.close();
@@ -189,12 +254,12 @@ public final class ClientSession {
     }
 
     public boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
     /** Drops the connection outright; for peers that stopped reading. */
     public void abort() {
-        transport.abort();
+        outbox.transport().abort();
     }
 
     @Override

@@ -17,6 +17,10 @@ import java.util.concurrent.Executor;
  * {@link Transport#maxInFlight()} and {@value #MAX_GROUP_BYTES} bytes), flushing after the
  * last, then waits for that group before taking the next. Frames stay in this queue, where
  * the drop policy can still reach them, until the transport can take them.
+ *
+ * <p>Most connections are idle most of the time, so everything beyond the counters is made
+ * on first use: the reply queue, the lanes, and the group arrays; a connection writing one
+ * frame at a time needs neither the group arrays nor the reply queue.
  */
 final class Outbox {
     static final int MAX_GROUP_BYTES = 256 * 1024;
@@ -27,22 +31,30 @@ final class Outbox {
     private final OutboxListener listener;
     private final int capacity;
     private final int dropLimit;
-    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>(4);
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private final ArrayDeque<EventFrame>[] lanes = new ArrayDeque[Priority.LEVELS];
-    /** Most frames in one group: what the transport takes at once. */
-    private final int maxGroup;
     /**
-     * The group being written. Starts small and doubles up to {@link #maxGroup} only when a
-     * group fills it with more waiting: an idle or lightly used connection (most of them) keeps
-     * a few slots rather than {@code maxGroup} (64 slots cost 800 bytes per connection).
+     * The oldest waiting reply, if any: a lone reply (the usual case) needs no queue. Replies
+     * behind it wait in {@link #control}, made the first time two wait at once.
+     */
+    private ByteBuffer nextReply;
+    private ArrayDeque<ByteBuffer> control;
+    /** One FIFO lane of events per priority, lowest first; null until the first event. */
+    private ArrayDeque<EventFrame>[] lanes;
+    /**
+     * The group being written when it has more than one frame; null until then. Starts small
+     * and doubles up to {@link #maxGroup()} only when a group fills it with more waiting: a
+     * lightly used connection keeps a few slots rather than {@code maxGroup} (64 slots cost 800
+     * bytes per connection).
      */
     private ByteBuffer[] group;
     /** When the router accepted each event of {@link #group}, in order, for the latency figure. */
     private long[] groupAccepted;
+    /** The group's frame when it has just one, and when its event (if it is one) was accepted. */
+    private ByteBuffer soleFrame;
+    private long soleAccepted;
+    /** Whether the group being written is {@link #soleFrame} rather than {@link #group}. */
+    private boolean soleGroup;
     /** Runs the pump for events, so the dispatcher never writes to sockets itself. */
     private final Executor writer;
-    private final Runnable scheduledPump = this::runScheduledPump;
     private boolean pumpScheduled;
     private int events;
     private int consecutiveDrops;
@@ -61,13 +73,19 @@ final class Outbox {
         this.listener = listener;
         this.capacity = capacity;
         this.dropLimit = dropLimit;
-        this.maxGroup = Math.max(1, transport.maxInFlight());
-        this.group = new ByteBuffer[Math.min(INITIAL_GROUP, maxGroup)];
-        this.groupAccepted = new long[group.length];
+    }
+
+    /** The socket this outbox writes to; the session reaches it through here. */
+    Transport transport() {
+        return transport;
     }
 
     /** Lanes are made on first use: most connections only ever see a priority or two. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private ArrayDeque<EventFrame> lane(int index) {
+        if (lanes == null) {
+            lanes = new ArrayDeque[Priority.LEVELS];
+        }
         ArrayDeque<EventFrame> lane = lanes[index];
         if (lane == null) {
             lane = new ArrayDeque<>(4);
@@ -81,7 +99,14 @@ final class Outbox {
             if (closed) {
                 return;
             }
-            control.addLast(frame);
+            if (nextReply == null) {
+                nextReply = frame;
+            } else {
+                if (control == null) {
+                    control = new ArrayDeque<>(4);
+                }
+                control.addLast(frame);
+            }
         }
         pump();
     }
@@ -154,7 +179,7 @@ final class Outbox {
         }
         if (schedule) {
             try {
-                writer.execute(scheduledPump);
+                writer.execute(this::runScheduledPump);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 runScheduledPump();
             }
@@ -170,17 +195,20 @@ final class Outbox {
 
     /** Stops sending; counts queued events as dropped. Idempotent. */
     void close() {
-        int[] dropped = new int[lanes.length];
+        int[] dropped = new int[Priority.LEVELS];
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
             events = 0;
-            control.clear();
-            for (int lane = 0; lane < lanes.length; lane++) {
-                dropped[lane] = lanes[lane] == null ? 0 : lanes[lane].size();
-                lanes[lane] = null;
+            nextReply = null;
+            control = null;
+            if (lanes != null) {
+                for (int lane = 0; lane < lanes.length; lane++) {
+                    dropped[lane] = lanes[lane] == null ? 0 : lanes[lane].size();
+                }
+                lanes = null;
             }
             notifyAll();
         }
@@ -197,7 +225,7 @@ final class Outbox {
 
     /** Waits until nothing is queued or in flight (or the outbox closed), up to the deadline. */
     synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
-        while (!closed && (sending || events > 0 || !control.isEmpty())) {
+        while (!closed && (sending || events > 0 || repliesWaiting())) {
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
                 return false;
@@ -216,6 +244,7 @@ final class Outbox {
         while (true) {
             int count;
             ByteBuffer[] frames;
+            ByteBuffer sole;
             synchronized (this) {
                 if (sending || closed) {
                     return;
@@ -229,16 +258,27 @@ final class Outbox {
                 sendReturned = false;
                 completedInline = false;
                 frames = group;
+                sole = soleFrame;
+                soleFrame = null;
             }
-            for (int i = 0; i < count; i++) {
-                ByteBuffer frame = frames[i];
-                frames[i] = null;
-                boolean last = i == count - 1;
+            if (sole != null) {
                 try {
-                    transport.send(frame, last, last ? this::groupSent : Outbox::partSent);
+                    transport.send(sole, true, this::groupSent);
                 } catch (RuntimeException e) {
                     groupSent(e);
                     return;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    ByteBuffer frame = frames[i];
+                    frames[i] = null;
+                    boolean last = i == count - 1;
+                    try {
+                        transport.send(frame, last, last ? this::groupSent : Outbox::partSent);
+                    } catch (RuntimeException e) {
+                        groupSent(e);
+                        return;
+                    }
                 }
             }
             synchronized (this) {
@@ -250,16 +290,40 @@ final class Outbox {
         }
     }
 
-    /** Moves waiting frames into {@link #group}: replies first, then events by priority. */
+    /**
+     * Takes the next group off the queues: replies first, then events by priority. A lone
+     * waiting frame goes to {@link #soleFrame}; more go to {@link #group}.
+     */
     private int takeGroup() {
+        groupEvents = 0;
+        int waiting = (nextReply == null ? 0 : 1) + (control == null ? 0 : control.size()) + events;
+        int maxGroup = maxGroup();
+        soleGroup = waiting == 1 || waiting > 1 && maxGroup == 1;
+        if (waiting == 0) {
+            return 0;
+        }
+        if (soleGroup) {
+            ByteBuffer frame = pollReply();
+            if (frame == null) {
+                EventFrame event = pollEvent();
+                frame = event.bytes();
+                soleAccepted = event.acceptedNanos();
+                groupEvents = 1;
+            }
+            soleFrame = frame;
+            return 1;
+        }
+        if (group == null) {
+            group = new ByteBuffer[Math.min(INITIAL_GROUP, maxGroup)];
+            groupAccepted = new long[group.length];
+        }
         int count = 0;
         int bytes = 0;
-        groupEvents = 0;
         while (count < maxGroup && bytes < MAX_GROUP_BYTES) {
             if (count == group.length && !growGroup()) {
                 break;
             }
-            ByteBuffer frame = control.pollFirst();
+            ByteBuffer frame = pollReply();
             if (frame == null) {
                 EventFrame event = pollEvent();
                 if (event == null) {
@@ -272,6 +336,18 @@ final class Outbox {
             bytes += frame.remaining();
         }
         return count;
+    }
+
+    private ByteBuffer pollReply() {
+        ByteBuffer reply = nextReply;
+        if (reply != null) {
+            nextReply = control == null ? null : control.pollFirst();
+        }
+        return reply;
+    }
+
+    private boolean repliesWaiting() {
+        return nextReply != null;
     }
 
     /** Frames before the last of a group: a failure also fails the last, which reports it. */
@@ -292,7 +368,7 @@ final class Outbox {
                 // Under the lock: the next group reuses groupAccepted once sending is false.
                 long now = System.nanoTime();
                 for (int i = 0; i < delivered; i++) {
-                    listener.deliveredAfter(now - groupAccepted[i]);
+                    listener.deliveredAfter(now - (soleGroup ? soleAccepted : groupAccepted[i]));
                 }
             }
         }
@@ -308,18 +384,26 @@ final class Outbox {
         }
     }
 
-    /** Doubles the group arrays (up to {@link #maxGroup}) if more frames wait; false if none do. */
+    /** Most frames in one group: what the transport takes at once. */
+    private int maxGroup() {
+        return Math.max(1, transport.maxInFlight());
+    }
+
+    /** Doubles the group arrays (up to {@link #maxGroup()}) if more frames wait; false if none do. */
     private boolean growGroup() {
-        if (control.isEmpty() && events == 0) {
+        if (!repliesWaiting() && events == 0) {
             return false;
         }
-        int length = Math.min(maxGroup, group.length * 2);
+        int length = Math.min(maxGroup(), group.length * 2);
         group = Arrays.copyOf(group, length);
         groupAccepted = Arrays.copyOf(groupAccepted, length);
         return true;
     }
 
     private EventFrame pollEvent() {
+        if (lanes == null) {
+            return null;
+        }
         for (int lane = lanes.length - 1; lane >= 0; lane--) {
             EventFrame frame = lanes[lane] == null ? null : lanes[lane].pollFirst();
             if (frame != null) {

@@ -6,39 +6,78 @@ import io.eventrouter.protocol.ProtocolCodec;
 import io.eventrouter.protocol.SubscriptionSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * One subscription of one connection. Holds what the dispatcher needs per event without
- * recomputing it: the minimum priority and the start of the {@code event} frame up to the
- * event object (UTF-8), so a delivery is {@code framePrefix + eventJson + "}"}.
+ * One subscription of one connection, with what the dispatcher needs per event: the minimum
+ * priority, and what to write before the event object in an {@code event} frame, so a delivery
+ * is {@code {"type":"event","subscription_id":<id>,"event":} + eventJson + "}"}.
+ *
+ * <p>A router holds one of these per subscribed agent, most of them idle, so nothing is kept
+ * that can be worked out: an id the server chose ({@code <client id>-<n>}) is kept as its
+ * number and written out per frame from the client id (plain ASCII, no escapes needed), and
+ * the spec is the one shared by every subscription equal to it. Only an id the client chose
+ * is kept as the JSON string it is written as.
  */
 public final class Subscription {
-    private final String id;
+    private static final byte[] FRAME_START = ascii("{\"type\":\"event\",\"subscription_id\":");
+    private static final byte[] FRAME_EVENT = ascii(",\"event\":");
+
     private final ClientSession owner;
+    /** As the client sent it: its id is the client's choice, or null. */
     private final SubscriptionSpec spec;
+    /** The number in a server-chosen id, read as unsigned; unused when the client chose the id. */
+    private final int number;
     private final int minimumPriority;
-    private final byte[] framePrefix;
+    /** The id as a JSON string in UTF-8 when it cannot be written out from the client id; else null. */
+    private final byte[] quotedId;
     private long lastMatch = -1;
 
-    Subscription(String id, ClientSession owner, SubscriptionSpec spec) {
-        this.id = id;
+    /** A subscription with the id the client chose ({@code spec.id()}), or the server's {@code number}. */
+    Subscription(ClientSession owner, SubscriptionSpec spec, int number) {
         this.owner = owner;
-        this.spec = spec.withId(id);
+        this.spec = spec;
+        this.number = number;
         this.minimumPriority = spec.minimumPriority();
-        this.framePrefix = ("{\"type\":\"event\",\"subscription_id\":" + ProtocolCodec.quote(id) + ",\"event\":")
-                .getBytes(StandardCharsets.UTF_8);
+        this.quotedId = spec.id() == null && isPlain(owner.clientId())
+                ? null
+                : ProtocolCodec.quote(id()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The id a server-chosen subscription of {@code owner} numbered {@code number} has. */
+    static String generatedId(ClientSession owner, int number) {
+        return owner.clientId() + "-" + Integer.toUnsignedString(number);
     }
 
     public String id() {
-        return id;
+        return spec.id() != null ? spec.id() : generatedId(owner, number);
+    }
+
+    /** Whether this subscription's id is {@code candidate}, without spelling out a generated one. */
+    boolean hasId(String candidate) {
+        if (spec.id() != null) {
+            return spec.id().equals(candidate);
+        }
+        String clientId = owner.clientId();
+        int digits = clientId.length() + 1;
+        return candidate.length() > digits
+                && candidate.startsWith(clientId)
+                && candidate.charAt(digits - 1) == '-'
+                && candidate.substring(digits).equals(Integer.toUnsignedString(number));
     }
 
     public ClientSession owner() {
         return owner;
     }
 
+    /** The subscription as the client sees it, with its id. */
     public SubscriptionSpec spec() {
-        return spec;
+        return spec.id() != null ? spec : spec.withId(id());
+    }
+
+    /** The topic patterns, for the index. */
+    public List<String> topics() {
+        return spec.topics();
     }
 
     /** Type, priority, source and target filters; the topic was matched by the index. */
@@ -60,9 +99,29 @@ public final class Subscription {
      * bytes are copied, never re-encoded.
      */
     public ByteBuffer frame(EncodedEvent event) {
-        byte[] frame = new byte[framePrefix.length + event.length() + 1];
-        System.arraycopy(framePrefix, 0, frame, 0, framePrefix.length);
-        event.copyTo(frame, framePrefix.length);
+        String clientId = owner.clientId();
+        long generated = Integer.toUnsignedLong(number);
+        int idLength = quotedId != null ? quotedId.length : clientId.length() + 3 + digits(generated);
+        int eventAt = FRAME_START.length + idLength + FRAME_EVENT.length;
+        byte[] frame = new byte[eventAt + event.length() + 1];
+        System.arraycopy(FRAME_START, 0, frame, 0, FRAME_START.length);
+        int at = FRAME_START.length;
+        if (quotedId != null) {
+            System.arraycopy(quotedId, 0, frame, at, quotedId.length);
+        } else {
+            frame[at++] = '"';
+            for (int i = 0; i < clientId.length(); i++) {
+                frame[at++] = (byte) clientId.charAt(i);
+            }
+            frame[at++] = '-';
+            for (int i = at + digits(generated) - 1; i >= at; i--) {
+                frame[i] = (byte) ('0' + generated % 10);
+                generated /= 10;
+            }
+            frame[eventAt - FRAME_EVENT.length - 1] = '"';
+        }
+        System.arraycopy(FRAME_EVENT, 0, frame, eventAt - FRAME_EVENT.length, FRAME_EVENT.length);
+        event.copyTo(frame, eventAt);
         frame[frame.length - 1] = '}';
         return ByteBuffer.wrap(frame);
     }
@@ -78,5 +137,28 @@ public final class Subscription {
         }
         lastMatch = round;
         return true;
+    }
+
+    /** Whether {@code id} can go into a JSON string as it is: ASCII letters, digits and dashes. */
+    private static boolean isPlain(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(long value) {
+        int digits = 1;
+        for (long rest = value; rest >= 10; rest /= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

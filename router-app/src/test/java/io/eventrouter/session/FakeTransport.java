@@ -23,6 +23,7 @@ final class FakeTransport implements Transport {
     private int closeCode = -1;
     private String closeReason;
     private int aborts;
+    private String connectionId;
 
     FakeTransport() {
         this(1);
@@ -132,5 +133,16 @@ final class FakeTransport implements Transport {
     @Override
     public String remoteAddress() {
         return "127.0.0.1:50000";
+    }
+
+    /** Offers {@code id} as the connection's id, as Jetty's transport offers its session id. */
+    FakeTransport withConnectionId(String id) {
+        connectionId = id;
+        return this;
+    }
+
+    @Override
+    public String connectionId() {
+        return connectionId;
     }
 }

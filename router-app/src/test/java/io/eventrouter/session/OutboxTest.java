@@ -378,6 +378,7 @@ class OutboxTest {
         }
         assertThat(grouped.written()).containsExactly("5a", "5b", "5c", "5d", "5e", "5f", "5g");
         assertThat(counts.deliveredCount()).isEqualTo(7);
+        assertThat(counts.latencies()).hasSize(7).allSatisfy(nanos -> assertThat(nanos).isNotNegative());
     }
 
     @Test
