@@ -127,7 +127,8 @@ public class RouterEndpoint {
     public void onError(Session session, Throwable failure) {
         // Transport problems (peer vanished, frame too large, idle timeout) are the client's
         // side of the story; the session closes and onClose cleans up.
-        LOG.debug("WebSocket error on {}: {}", client == null ? session.getId() : client, failure.toString());
+        Object connection = client != null ? client : session != null ? session.getId() : "a connection being opened";
+        LOG.debug("WebSocket error on {}: {}", connection, failure.toString());
     }
 
     private void refuse(Session session) {

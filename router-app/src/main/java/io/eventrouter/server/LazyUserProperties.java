@@ -46,4 +46,11 @@ final class LazyUserProperties extends AbstractMap<String, Object> {
     public int size() {
         return entries == null ? 0 : entries.size();
     }
+
+    @Override
+    public void clear() {
+        if (entries != null) {
+            entries.clear();
+        }
+    }
 }
