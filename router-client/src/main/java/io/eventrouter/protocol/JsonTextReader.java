@@ -90,6 +90,8 @@ final class JsonTextReader {
         } catch (RuntimeException unsupported) {
             // UNSUPPORTED, or an index past the end of truncated text: Parsson decides.
             return null;
+        } finally {
+            reader.members.release();
         }
     }
 
@@ -555,17 +557,25 @@ final class JsonTextReader {
         private String[] names = new String[INITIAL];
         private JsonValue[] values = new JsonValue[INITIAL];
         private int top;
+        /** The highest {@link #top} since the last release: the slots that may still hold values. */
+        private int used;
 
         Members clear() {
+            release();
+            return this;
+        }
+
+        /** Lets go of every value a frame left here, at once rather than object by object. */
+        void release() {
             if (names.length > MAX_RETAINED) {
                 names = new String[INITIAL];
                 values = new JsonValue[INITIAL];
             } else {
-                Arrays.fill(names, 0, top, null);
-                Arrays.fill(values, 0, top, null);
+                Arrays.fill(names, 0, used, null);
+                Arrays.fill(values, 0, used, null);
             }
             top = 0;
-            return this;
+            used = 0;
         }
 
         /**
@@ -589,6 +599,7 @@ final class JsonTextReader {
             }
             names[top] = name;
             values[top++] = value;
+            used = Math.max(used, top);
         }
 
         /** The object whose members start at {@code base}, taken off the stack. */
@@ -598,8 +609,7 @@ final class JsonTextReader {
             }
             String[] objectNames = Arrays.copyOfRange(names, base, top);
             JsonValue[] objectValues = Arrays.copyOfRange(values, base, top);
-            Arrays.fill(names, base, top, null);
-            Arrays.fill(values, base, top, null);
+            // The slots keep their values until the frame is read: release() empties them all.
             top = base;
             return new ParsedJsonObject(objectNames, objectValues);
         }
