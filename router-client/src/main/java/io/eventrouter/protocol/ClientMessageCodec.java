@@ -29,6 +29,11 @@ final class ClientMessageCodec {
         };
     }
 
+    /** A publish frame the frame reader read without a tree ({@link JsonTextReader#readPublish}). */
+    static ClientMessage.Publish publish(JsonTextReader.ScannedPublish publish, Instant now) throws ProtocolException {
+        return new ClientMessage.Publish(EventCodec.read(publish.event(), now), publish.requestId());
+    }
+
     private static Event publishedEvent(JsonFields fields, Instant now) throws ProtocolException {
         JsonFields event = fields.nested("event");
         if (event == null) {

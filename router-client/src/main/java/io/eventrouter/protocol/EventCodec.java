@@ -14,7 +14,7 @@ import java.util.UUID;
 final class EventCodec {
     private EventCodec() {}
 
-    static Event read(JsonFields fields, Instant now) throws ProtocolException {
+    static Event read(TypedFields fields, Instant now) throws ProtocolException {
         String id = fields.optString("id");
         String type = fields.optString("type");
         if (type == null || type.isEmpty()) {
@@ -40,7 +40,7 @@ final class EventCodec {
         }
         Instant timestamp = fields.optTimestamp("timestamp");
         Instant at = timestamp == null ? now : timestamp;
-        JsonFields meta = fields.nested("metadata");
+        TypedFields meta = fields.nested("metadata");
         EventMetadata metadata = meta == null ? EventMetadata.createdAt(at) : readMetadata(meta, at);
         String status = fields.optString("delivery_status");
         DeliveryStatus deliveryStatus;
@@ -71,12 +71,12 @@ final class EventCodec {
                 fields.optString("delivery_error"));
     }
 
-    private static JsonObject payload(JsonFields fields) throws ProtocolException {
+    private static JsonObject payload(TypedFields fields) throws ProtocolException {
         JsonObject payload = fields.optObject("payload");
         return payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload;
     }
 
-    private static EventMetadata readMetadata(JsonFields meta, Instant eventTime) throws ProtocolException {
+    private static EventMetadata readMetadata(TypedFields meta, Instant eventTime) throws ProtocolException {
         Instant createdAt = meta.optTimestamp("created_at");
         return new EventMetadata(
                 createdAt == null ? eventTime : createdAt,

@@ -4,7 +4,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Map;
  * Typed access to the members of one JSON object, turning every type mismatch into a
  * {@link ProtocolException} that names the field by its path (e.g. {@code event.priority}).
  */
-final class JsonFields {
+final class JsonFields implements TypedFields {
     private final JsonObject object;
     /** The path of a top-level object; null for a nested one, whose path comes from its parent. */
     private final String path;
@@ -42,18 +41,20 @@ final class JsonFields {
         return requestId;
     }
 
-    /** The field's path, e.g. {@code event.metadata.tags}: built only for error messages. */
-    String name(String field) {
+    @Override
+    public String name(String field) {
         String prefix = parent == null ? path : parent.name(member);
         return prefix.isEmpty() ? field : prefix + "." + field;
     }
 
-    boolean isAbsent(String field) {
+    @Override
+    public boolean isAbsent(String field) {
         JsonValue value = object.get(field);
         return value == null || value.getValueType() == JsonValue.ValueType.NULL;
     }
 
-    String optString(String field) throws ProtocolException {
+    @Override
+    public String optString(String field) throws ProtocolException {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -72,7 +73,8 @@ final class JsonFields {
         return value;
     }
 
-    Integer optInteger(String field, ErrorCode code) throws ProtocolException {
+    @Override
+    public Integer optInteger(String field, ErrorCode code) throws ProtocolException {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -91,7 +93,8 @@ final class JsonFields {
         throw wrongType(field, "a number", value);
     }
 
-    JsonObject optObject(String field) throws ProtocolException {
+    @Override
+    public JsonObject optObject(String field) throws ProtocolException {
         JsonValue value = object.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
@@ -102,7 +105,8 @@ final class JsonFields {
         throw wrongType(field, "an object", value);
     }
 
-    JsonFields nested(String field) throws ProtocolException {
+    @Override
+    public JsonFields nested(String field) throws ProtocolException {
         JsonObject nested = optObject(field);
         return nested == null ? null : new JsonFields(nested, null, this, field, requestId);
     }
@@ -129,7 +133,8 @@ final class JsonFields {
         return result;
     }
 
-    Map<String, String> optStringMap(String field) throws ProtocolException {
+    @Override
+    public Map<String, String> optStringMap(String field) throws ProtocolException {
         JsonObject map = optObject(field);
         if (map == null || map.isEmpty()) {
             return Map.of();
@@ -145,19 +150,8 @@ final class JsonFields {
         return result;
     }
 
-    Instant optTimestamp(String field) throws ProtocolException {
-        String text = optString(field);
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Timestamps.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw invalid(ErrorCode.INVALID_FIELD, "Field '" + name(field) + "': " + e.getMessage());
-        }
-    }
-
-    ProtocolException invalid(ErrorCode code, String message) {
+    @Override
+    public ProtocolException invalid(ErrorCode code, String message) {
         return new ProtocolException(code, message, requestId);
     }
 

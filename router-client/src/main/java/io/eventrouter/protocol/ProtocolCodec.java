@@ -28,7 +28,20 @@ public final class ProtocolCodec {
      * the caller may pass a buffer it reuses.
      */
     public static ClientMessage decodeClientMessage(CharSequence text) throws ProtocolException {
-        return ClientMessageCodec.decode(readObject(text), Instant.now());
+        Instant now = Instant.now();
+        JsonTextReader.ScannedPublish publish = JsonTextReader.readPublish(text);
+        return publish != null ? ClientMessageCodec.publish(publish, now) : ClientMessageCodec.decode(readObject(text), now);
+    }
+
+    /** {@link #decodeClientMessage} through a JSON-P tree always, even for a publish (for tests). */
+    static ClientMessage decodeClientMessageFromTree(CharSequence text, Instant now) throws ProtocolException {
+        return ClientMessageCodec.decode(readObject(text), now);
+    }
+
+    /** {@link #decodeClientMessage} of a publish read without a tree; null if it cannot be (for tests). */
+    static ClientMessage decodePublishScanned(CharSequence text, Instant now) throws ProtocolException {
+        JsonTextReader.ScannedPublish publish = JsonTextReader.readPublish(text);
+        return publish == null ? null : ClientMessageCodec.publish(publish, now);
     }
 
     /** Decodes a frame the router sent. */

@@ -18,6 +18,8 @@ final class ProtocolNames {
         "tags", "headers", "topics", "types", "priorities", "sources", "status", "event_id", "reason",
         "client_id", "server_time", "error", "code", "message", "details",
     };
+    /** How many names there are: every ordinal is below this. */
+    static final int COUNT = NAMES.length;
     /** Open addressing, at most a quarter full, so a probe rarely goes past its first slot. */
     private static final int SLOTS = 256;
     private static final String[] TABLE = new String[SLOTS];
