@@ -29,8 +29,8 @@ final class ClientMessageCodec {
         };
     }
 
-    /** A publish frame the frame reader read without a tree ({@link JsonTextReader#readPublish}). */
-    static ClientMessage.Publish publish(JsonTextReader.ScannedPublish publish, Instant now) throws ProtocolException {
+    /** A publish frame the frame reader read without a tree ({@link PublishScanner}). */
+    static ClientMessage.Publish publish(PublishScanner.ScannedPublish publish, Instant now) throws ProtocolException {
         return new ClientMessage.Publish(EventCodec.read(publish.event(), now), publish.requestId());
     }
 

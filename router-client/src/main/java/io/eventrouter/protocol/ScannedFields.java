@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The members of a published event, or of its metadata, as {@link JsonTextReader#readPublish}
+ * The members of a published event, or of its metadata, as {@link PublishScanner}
  * found them in the frame's text, kept by {@link ProtocolNames} ordinal. Only members the
  * event reader ({@link EventCodec}) asks for are kept, and only of the types it accepts:
  * {@link #kind} says which. A frame holding anything else is not read this way at all, so

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Publish frames read without a tree ({@link JsonTextReader#readPublish}) give exactly what the
+ * Publish frames read without a tree ({@link PublishScanner}) give exactly what the
  * JSON-P path gives: the same message, or the same error. Thousands of generated frames vary the
  * member order, the types (right and wrong), escapes, whitespace, repeats and unknown members;
  * ordinary frames must take the scanned path at all.
