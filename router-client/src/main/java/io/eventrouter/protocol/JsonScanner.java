@@ -99,29 +99,59 @@ abstract class JsonScanner {
     }
 
     void skipObject(int depth) {
-        checkDepth(depth);
-        at++;
-        skipWhitespace();
-        if (peek() == '}') {
-            at++;
+        if (!openObject(depth)) {
             return;
         }
-        while (true) {
+        do {
             skipWhitespace();
             expect('"');
             skipString();
             skipWhitespace();
             expect(':');
             skip(depth);
-            skipWhitespace();
-            char c = next();
-            if (c == '}') {
-                return;
-            }
-            if (c != ',') {
-                throw UNSUPPORTED;
-            }
+        } while (nextMember());
+    }
+
+    /**
+     * Moves past an object's opening brace, which must be next; false when the object is empty,
+     * its closing brace read too.
+     */
+    boolean openObject(int depth) {
+        checkDepth(depth);
+        expect('{');
+        skipWhitespace();
+        if (peek() == '}') {
+            at++;
+            return false;
         }
+        return true;
+    }
+
+    /**
+     * A member's name, read up to the start of its value, past the colon and any whitespace;
+     * {@link #nameOrdinal} tells whether it is a protocol name.
+     */
+    String memberName() {
+        skipWhitespace();
+        expect('"');
+        String name = name();
+        skipWhitespace();
+        expect(':');
+        skipWhitespace();
+        return name;
+    }
+
+    /** After a member's value: true when a comma announces another member, false at the closing brace. */
+    boolean nextMember() {
+        skipWhitespace();
+        char c = next();
+        if (c == '}') {
+            return false;
+        }
+        if (c != ',') {
+            throw UNSUPPORTED;
+        }
+        return true;
     }
 
     void skipArray(int depth) {

@@ -74,25 +74,16 @@ final class JsonTextReader extends JsonScanner {
     }
 
     private JsonObject object(int depth) {
-        checkDepth(depth);
-        at++;
         int base = members.top;
-        // The protocol names this object has had, by ordinal: a repeat is then found without a scan.
-        long seen = 0;
-        skipWhitespace();
-        if (peek() == '}') {
-            at++;
+        if (!openObject(depth)) {
             return members.pop(base);
         }
-        while (true) {
-            skipWhitespace();
-            expect('"');
-            String name = name();
+        // The protocol names this object has had, by ordinal: a repeat is then found without a scan.
+        long seen = 0;
+        do {
+            String name = memberName();
             int ordinal = nameOrdinal;
-            skipWhitespace();
-            expect(':');
             JsonValue value;
-            skipWhitespace();
             if (peek() == '{' && PAYLOAD.equals(name)) {
                 value = rawObject(depth + 1);
             } else {
@@ -105,15 +96,8 @@ final class JsonTextReader extends JsonScanner {
             } else {
                 members.add(base, name, value, true, false);
             }
-            skipWhitespace();
-            char c = next();
-            if (c == '}') {
-                return members.pop(base);
-            }
-            if (c != ',') {
-                throw UNSUPPORTED;
-            }
-        }
+        } while (nextMember());
+        return members.pop(base);
     }
 
     private JsonValue array(int depth) {

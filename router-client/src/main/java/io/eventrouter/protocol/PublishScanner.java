@@ -34,45 +34,33 @@ final class PublishScanner extends JsonScanner {
     }
 
     private ScannedPublish publish() {
-        skipWhitespace();
-        expect('{');
         String requestId = null;
         ScannedFields event = null;
         boolean typed = false;
         boolean identified = false;
-        while (true) {
-            skipWhitespace();
-            expect('"');
-            String name = name();
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
-            if (name.equals("type") && !typed) {
-                typed = true;
-                expect('"');
-                if (!string().equals("publish")) {
+        skipWhitespace();
+        if (openObject(1)) {
+            do {
+                String name = memberName();
+                if (name.equals("type") && !typed) {
+                    typed = true;
+                    expect('"');
+                    if (!string().equals("publish")) {
+                        throw UNSUPPORTED;
+                    }
+                } else if (name.equals("request_id") && !identified) {
+                    identified = true;
+                    Object id = scalar(ScannedFields.Kind.STRING);
+                    requestId = id == ScannedFields.NULL ? null : (String) id;
+                } else if (name.equals("event") && event == null && peek() == '{') {
+                    event = ScannedFields.event();
+                    scanObject(event, 2);
+                } else if (name.equals("type") || name.equals("request_id") || name.equals("event")) {
                     throw UNSUPPORTED;
+                } else {
+                    skip(1);
                 }
-            } else if (name.equals("request_id") && !identified) {
-                identified = true;
-                Object id = scalar(ScannedFields.Kind.STRING);
-                requestId = id == ScannedFields.NULL ? null : (String) id;
-            } else if (name.equals("event") && event == null && peek() == '{') {
-                event = ScannedFields.event();
-                scanObject(event, 2);
-            } else if (name.equals("type") || name.equals("request_id") || name.equals("event")) {
-                throw UNSUPPORTED;
-            } else {
-                skip(1);
-            }
-            skipWhitespace();
-            char c = next();
-            if (c == '}') {
-                break;
-            }
-            if (c != ',') {
-                throw UNSUPPORTED;
-            }
+            } while (nextMember());
         }
         if (!typed || event == null) {
             throw UNSUPPORTED;
@@ -83,36 +71,19 @@ final class PublishScanner extends JsonScanner {
 
     /** The members of an event or metadata object whose opening brace is next, into {@code into}. */
     private void scanObject(ScannedFields into, int depth) {
-        checkDepth(depth);
-        at++;
-        skipWhitespace();
-        if (peek() == '}') {
-            at++;
+        if (!openObject(depth)) {
             return;
         }
-        while (true) {
-            skipWhitespace();
-            expect('"');
-            name();
+        do {
+            memberName();
             int ordinal = nameOrdinal;
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
             ScannedFields.Kind kind = into.kind(ordinal);
             if (kind == ScannedFields.Kind.IGNORED) {
                 skip(depth);
             } else if (!into.put(ordinal, member(kind, into, depth))) {
                 throw UNSUPPORTED;
             }
-            skipWhitespace();
-            char c = next();
-            if (c == '}') {
-                return;
-            }
-            if (c != ',') {
-                throw UNSUPPORTED;
-            }
-        }
+        } while (nextMember());
     }
 
     /** A member's value of the given kind, or {@link ScannedFields#NULL}; anything else is unsupported. */
@@ -165,33 +136,17 @@ final class PublishScanner extends JsonScanner {
 
     /** An object of strings whose opening brace is next, in member order; a repeated name is unsupported. */
     private Map<String, String> stringMap(int depth) {
-        checkDepth(depth);
-        expect('{');
-        skipWhitespace();
-        if (peek() == '}') {
-            at++;
+        if (!openObject(depth)) {
             return Map.of();
         }
         Map<String, String> map = new LinkedHashMap<>();
-        while (true) {
-            skipWhitespace();
-            expect('"');
-            String name = name();
-            skipWhitespace();
-            expect(':');
-            skipWhitespace();
+        do {
+            String name = memberName();
             expect('"');
             if (map.put(name, string()) != null) {
                 throw UNSUPPORTED;
             }
-            skipWhitespace();
-            char c = next();
-            if (c == '}') {
-                return map;
-            }
-            if (c != ',') {
-                throw UNSUPPORTED;
-            }
-        }
+        } while (nextMember());
+        return map;
     }
 }
