@@ -415,7 +415,7 @@ final class Outbox {
     }
 
     private int lowestNonEmptyLane() {
-        for (int lane = 0; lane < lanes.length; lane++) {
+        for (int lane = 0; lanes != null && lane < lanes.length; lane++) {
             if (lanes[lane] != null && !lanes[lane].isEmpty()) {
                 return lane;
             }
