@@ -17,11 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class StrictUtf8 {
     /**
-     * Small to start with: a Jetty thread that only ever reads subscribes and pings keeps a few
-     * hundred bytes, and under a burst of handshakes Jetty runs a hundred threads or more. A
-     * thread that reads larger messages grows its buffers to the largest it has seen.
+     * Empty to start with, then the size of the first message: a Jetty thread that only ever
+     * reads subscribes and pings keeps a few dozen bytes, and under a burst of handshakes Jetty
+     * runs a hundred threads or more. A thread that reads larger messages grows its buffers to
+     * the largest it has seen.
      */
-    private static final int INITIAL_BYTES = 256;
+    private static final int INITIAL_BYTES = 0;
     /**
      * Larger messages get buffers of their own rather than growing the thread's for good: every
      * Jetty thread that reads a frame keeps these buffers, up to 48 kB here (bytes and chars).

@@ -17,6 +17,9 @@ class LazyUserPropertiesTest {
         assertThat(properties.containsKey("any")).isFalse();
         assertThat(properties.remove("any")).isNull();
         assertThat(properties.entrySet()).isEmpty();
+        assertThat(properties.keySet().remove("any")).isFalse();
+        assertThat(properties.values()).isEmpty();
+        properties.entrySet().clear();
         properties.clear();
         assertThat(properties).isEqualTo(Map.of()).hasSameHashCodeAs(Map.of());
     }
@@ -37,5 +40,8 @@ class LazyUserPropertiesTest {
         assertThat(properties).isEmpty();
         properties.put("d", null);
         assertThat(properties).containsKey("d").hasSize(1);
+        properties.putAll(Map.of("e", 5));
+        assertThat(properties.containsValue(5)).isTrue();
+        assertThat(properties.toString()).contains("e=5");
     }
 }

@@ -24,7 +24,8 @@ abstract class JsonScanner {
 
     /** Frames up to this many characters are scanned in a buffer kept per thread. */
     private static final int MAX_RETAINED_CHARS = 64 * 1024;
-    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[256]);
+    /** Empty until a thread reads its first string, then as large as the largest it has read. */
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[0]);
 
     /**
      * The text's characters from {@link #at} to {@link #end}, scanned as an array: indexing one
