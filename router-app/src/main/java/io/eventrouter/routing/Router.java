@@ -12,6 +12,7 @@ import io.eventrouter.protocol.SubscriptionSpec;
 import io.eventrouter.queue.EventQueue;
 import io.eventrouter.queue.OfferResult;
 import io.eventrouter.session.ClientSession;
+import io.eventrouter.session.OutboxPolicy;
 import io.eventrouter.session.Subscription;
 import io.eventrouter.session.Transport;
 import jakarta.annotation.PostConstruct;
@@ -68,6 +69,8 @@ public class Router {
     private ScheduledExecutorService housekeeping;
     /** Writes queued events to sockets, one pump at a time per connection, off the dispatcher. */
     private ExecutorService writers;
+    /** The outbox settings of connections opened from now on; replaced when they change. */
+    private volatile OutboxPolicy outboxPolicy;
     private final AtomicBoolean shuttingDown = new AtomicBoolean();
     private volatile boolean accepting = true;
 
@@ -98,6 +101,7 @@ public class Router {
                 daemon("router-writer"));
         housekeeping.scheduleAtFixedRate(stats::sampleWindow, RouterStats.SAMPLE_SECONDS, RouterStats.SAMPLE_SECONDS,
                 TimeUnit.SECONDS);
+        outboxPolicy = outboxPolicy(config);
         backlogDrainer = Executors.newSingleThreadExecutor(daemon("router-dispatcher"));
         dispatcher = new Dispatcher(queue, subscriptions, stats, backlogDrainer);
         LOG.debug("Router started: queue {} ({}), max clients {}", config.maxQueueSize(),
@@ -145,8 +149,14 @@ public class Router {
             }
         }
         config = changed;
+        outboxPolicy = outboxPolicy(changed);
         sessions.setMaxClients(changed.maxClients());
         LOG.debug("Configuration changed at run time: {}", changed);
+    }
+
+    /** What the outboxes of connections opened under {@code settings} share. */
+    private OutboxPolicy outboxPolicy(RouterConfig settings) {
+        return new OutboxPolicy(stats, settings.clientQueueSize(), settings.slowConsumerDropLimit(), writers);
     }
 
     /**
@@ -157,9 +167,7 @@ public class Router {
         if (!accepting || !sessions.reserve()) {
             return null;
         }
-        RouterConfig limits = config;
-        ClientSession session = new ClientSession(transport, clientName, stats, limits.clientQueueSize(),
-                limits.slowConsumerDropLimit(), writers);
+        ClientSession session = new ClientSession(transport, clientName, outboxPolicy);
         sessions.add(session);
         LOG.debug("Client {} connected from {}", session, session.remoteAddress());
         return session;

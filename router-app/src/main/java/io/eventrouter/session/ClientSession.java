@@ -50,7 +50,7 @@ public final class ClientSession {
 
     public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
             int dropLimit) {
-        this(transport, clientName, listener, queueCapacity, dropLimit, null);
+        this(transport, clientName, new OutboxPolicy(listener, queueCapacity, dropLimit, null));
     }
 
     /**
@@ -59,10 +59,15 @@ public final class ClientSession {
      */
     public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
             int dropLimit, java.util.concurrent.Executor writer) {
+        this(transport, clientName, new OutboxPolicy(listener, queueCapacity, dropLimit, writer));
+    }
+
+    /** A session whose outbox follows {@code policy}, which the router shares between connections. */
+    public ClientSession(Transport transport, String clientName, OutboxPolicy policy) {
         Objects.requireNonNull(transport, "transport");
         this.clientId = Objects.requireNonNullElseGet(transport.connectionId(), () -> UUID.randomUUID().toString());
         this.clientName = clientName == null || clientName.isEmpty() ? null : clientName;
-        this.outbox = new Outbox(this, transport, listener, queueCapacity, dropLimit, writer);
+        this.outbox = new Outbox(this, transport, Objects.requireNonNull(policy, "policy"));
     }
 
     public String clientId() {

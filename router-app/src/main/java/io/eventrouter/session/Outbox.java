@@ -4,7 +4,6 @@ import io.eventrouter.protocol.Priority;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.concurrent.Executor;
 
 /**
  * The bounded outbound queue of one connection, and the pump that writes it. Replies (control
@@ -28,9 +27,7 @@ final class Outbox {
 
     private final ClientSession session;
     private final Transport transport;
-    private final OutboxListener listener;
-    private final int capacity;
-    private final int dropLimit;
+    private final OutboxPolicy policy;
     /**
      * The oldest waiting reply, if any: a lone reply (the usual case) needs no queue. Replies
      * behind it wait in {@link #control}, made the first time two wait at once.
@@ -53,8 +50,6 @@ final class Outbox {
     private long soleAccepted;
     /** Whether the group being written is {@link #soleFrame} rather than {@link #group}. */
     private boolean soleGroup;
-    /** Runs the pump for events, so the dispatcher never writes to sockets itself. */
-    private final Executor writer;
     private boolean pumpScheduled;
     private int events;
     private int consecutiveDrops;
@@ -65,14 +60,10 @@ final class Outbox {
     private boolean sendReturned;
     private boolean completedInline;
 
-    Outbox(ClientSession session, Transport transport, OutboxListener listener, int capacity, int dropLimit,
-            Executor writer) {
-        this.writer = writer;
+    Outbox(ClientSession session, Transport transport, OutboxPolicy policy) {
         this.session = session;
         this.transport = transport;
-        this.listener = listener;
-        this.capacity = capacity;
-        this.dropLimit = dropLimit;
+        this.policy = policy;
     }
 
     /** The socket this outbox writes to; the session reaches it through here. */
@@ -119,12 +110,12 @@ final class Outbox {
         String overflow = null;
         synchronized (this) {
             if (closed) {
-                listener.droppedOnDisconnect(priority, 1);
+                policy.listener().droppedOnDisconnect(priority, 1);
                 return;
             }
             int lane = Priority.index(priority);
             EventFrame event = new EventFrame(frame, acceptedNanos);
-            if (events < capacity) {
+            if (events < policy.capacity()) {
                 lane(lane).addLast(event);
                 events++;
             } else {
@@ -132,22 +123,22 @@ final class Outbox {
                 if (lowest < lane) {
                     lanes[lowest].pollLast();
                     lane(lane).addLast(event);
-                    listener.droppedForSlowConsumer(lowest + Priority.MIN);
+                    policy.listener().droppedForSlowConsumer(lowest + Priority.MIN);
                 } else {
-                    listener.droppedForSlowConsumer(priority);
+                    policy.listener().droppedForSlowConsumer(priority);
                 }
-                if (++consecutiveDrops > dropLimit && !overflowReported) {
+                if (++consecutiveDrops > policy.dropLimit() && !overflowReported) {
                     overflowReported = true;
                     overflow = consecutiveDrops + " events dropped in a row (client queue of "
-                            + capacity + " full)";
+                            + policy.capacity() + " full)";
                 }
             }
         }
         if (overflow != null) {
-            listener.overflowed(session, overflow);
+            policy.listener().overflowed(session, overflow);
             return;
         }
-        if (writer == null) {
+        if (policy.writer() == null) {
             pump();
         } else if (!deferred) {
             schedulePump();
@@ -168,7 +159,7 @@ final class Outbox {
      * when this is the only connection to write, since a hand-off costs more than the write.
      */
     void schedulePump(boolean inline) {
-        if (writer == null || inline) {
+        if (policy.writer() == null || inline) {
             pump();
             return;
         }
@@ -179,7 +170,7 @@ final class Outbox {
         }
         if (schedule) {
             try {
-                writer.execute(this::runScheduledPump);
+                policy.writer().execute(this::runScheduledPump);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 runScheduledPump();
             }
@@ -214,7 +205,7 @@ final class Outbox {
         }
         for (int lane = 0; lane < dropped.length; lane++) {
             if (dropped[lane] > 0) {
-                listener.droppedOnDisconnect(lane + Priority.MIN, dropped[lane]);
+                policy.listener().droppedOnDisconnect(lane + Priority.MIN, dropped[lane]);
             }
         }
     }
@@ -368,16 +359,16 @@ final class Outbox {
                 // Under the lock: the next group reuses groupAccepted once sending is false.
                 long now = System.nanoTime();
                 for (int i = 0; i < delivered; i++) {
-                    listener.deliveredAfter(now - (soleGroup ? soleAccepted : groupAccepted[i]));
+                    policy.listener().deliveredAfter(now - (soleGroup ? soleAccepted : groupAccepted[i]));
                 }
             }
         }
         if (failure != null) {
-            listener.sendFailed(session, failure);
+            policy.listener().sendFailed(session, failure);
             return;
         }
         if (delivered > 0) {
-            listener.delivered(delivered);
+            policy.listener().delivered(delivered);
         }
         if (!inline) {
             pump();
