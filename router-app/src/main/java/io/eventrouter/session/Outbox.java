@@ -178,10 +178,7 @@ final class Outbox {
     }
 
     private void runScheduledPump() {
-        synchronized (this) {
-            pumpScheduled = false;
-        }
-        pump();
+        pump(true);
     }
 
     /** Stops sending; counts queued events as dropped. Idempotent. */
@@ -232,11 +229,21 @@ final class Outbox {
      * socket cannot overflow the stack.
      */
     private void pump() {
+        pump(false);
+    }
+
+    /** @param scheduled whether a writer runs this as the task {@link #schedulePump} handed it */
+    private void pump(boolean scheduled) {
         while (true) {
             int count;
             ByteBuffer[] frames;
             ByteBuffer sole;
             synchronized (this) {
+                if (scheduled) {
+                    // The task has started: a later batch must schedule another.
+                    pumpScheduled = false;
+                    scheduled = false;
+                }
                 if (sending || closed) {
                     return;
                 }
