@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: the owner guards it (reads vastly outnumber writes).
  */
 public final class TopicIndex<T> {
-    private final Map<String, List<T>> exact = new HashMap<>();
+    /** Exact topic to its registrations (see {@link Registrations}). */
+    private final Map<String, Object> exact = new HashMap<>();
     private final List<T> matchAll = new ArrayList<>();
     private final Node<T> root = new Node<>();
     private int patterns;
@@ -34,14 +35,14 @@ public final class TopicIndex<T> {
         if (Topics.isMatchAll(pattern)) {
             matchAll.add(value);
         } else if (!Topics.isPattern(pattern)) {
-            exact.computeIfAbsent(pattern, key -> new ArrayList<>(2)).add(value);
+            exact.put(pattern, Registrations.plus(exact.get(pattern), value));
         } else {
             String[] segments = Topics.split(pattern);
             Node<T> node = root;
             for (String segment : segments) {
                 node = node.childFor(segment);
             }
-            node.values.add(value);
+            node.values = Registrations.plus(node.values, value);
             if (hasInnerMulti(segments)) {
                 innerMultiPatterns++;
             }
@@ -55,10 +56,15 @@ public final class TopicIndex<T> {
         if (Topics.isMatchAll(pattern)) {
             removed = matchAll.remove(value);
         } else if (!Topics.isPattern(pattern)) {
-            List<T> values = exact.get(pattern);
-            removed = values != null && values.remove(value);
-            if (values != null && values.isEmpty()) {
-                exact.remove(pattern);
+            Object held = exact.get(pattern);
+            removed = Registrations.contains(held, value);
+            if (removed) {
+                Object rest = Registrations.minus(held, value);
+                if (rest == null) {
+                    exact.remove(pattern);
+                } else {
+                    exact.put(pattern, rest);
+                }
             }
         } else {
             String[] segments = Topics.split(pattern);
@@ -76,10 +82,7 @@ public final class TopicIndex<T> {
     /** Calls {@code sink} for every registration whose pattern matches {@code topic}. */
     public void match(String topic, Consumer<T> sink) {
         matchAll.forEach(sink);
-        List<T> exactValues = exact.get(topic);
-        if (exactValues != null) {
-            exactValues.forEach(sink);
-        }
+        Registrations.forEach(exact.get(topic), sink);
         if (!root.isEmpty()) {
             root.match(Topics.split(topic), 0, sink, innerMultiPatterns == 0 ? null : new HashSet<>());
         }
@@ -100,6 +103,58 @@ public final class TopicIndex<T> {
         return false;
     }
 
+    /**
+     * The registrations under one pattern, held as the value itself when there is one (most
+     * exact topics and trie nodes) and in a {@link Many} list for more: matching then reaches a
+     * lone registration without going through a list and its array, which on a large index
+     * are two more memory loads that tend to miss the cache.
+     */
+    private static final class Registrations {
+        /** Several registrations, in the order they were added. */
+        private static final class Many extends ArrayList<Object> {}
+
+        private Registrations() {}
+
+        static Object plus(Object held, Object value) {
+            if (held == null) {
+                return value;
+            }
+            Many many;
+            if (held instanceof Many list) {
+                many = list;
+            } else {
+                many = new Many();
+                many.add(held);
+            }
+            many.add(value);
+            return many;
+        }
+
+        static boolean contains(Object held, Object value) {
+            return held instanceof Many many ? many.contains(value) : held != null && held.equals(value);
+        }
+
+        /** {@code held} without one registration equal to {@code value}, which it contains; null if none is left. */
+        static Object minus(Object held, Object value) {
+            if (!(held instanceof Many many)) {
+                return null;
+            }
+            many.remove(value);
+            return many.size() == 1 ? many.get(0) : many;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T> void forEach(Object held, Consumer<T> sink) {
+            if (held instanceof Many many) {
+                for (int i = 0; i < many.size(); i++) {
+                    sink.accept((T) many.get(i));
+                }
+            } else if (held != null) {
+                sink.accept((T) held);
+            }
+        }
+    }
+
     /** A '#' node entered at a topic depth; nodes compare by identity. */
     private record Visit(Object node, int depth) {}
 
@@ -107,7 +162,8 @@ public final class TopicIndex<T> {
         private Map<String, Node<T>> literal;
         private Node<T> single;
         private Node<T> multi;
-        private final List<T> values = new ArrayList<>(1);
+        /** The registrations of the pattern ending here (see {@link Registrations}). */
+        private Object values;
 
         Node<T> childFor(String segment) {
             if (segment.equals(Topics.SINGLE_WILDCARD)) {
@@ -140,7 +196,7 @@ public final class TopicIndex<T> {
          */
         void match(String[] topic, int depth, Consumer<T> sink, Set<Visit> visited) {
             if (multi != null && visited == null) {
-                multi.values.forEach(sink);
+                Registrations.forEach(multi.values, sink);
             } else if (multi != null) {
                 // '#' swallows zero or more segments: try every remaining suffix.
                 for (int next = depth; next <= topic.length; next++) {
@@ -150,7 +206,7 @@ public final class TopicIndex<T> {
                 }
             }
             if (depth == topic.length) {
-                values.forEach(sink);
+                Registrations.forEach(values, sink);
                 return;
             }
             if (literal != null) {
@@ -166,7 +222,11 @@ public final class TopicIndex<T> {
 
         boolean remove(String[] pattern, int depth, T value) {
             if (depth == pattern.length) {
-                return values.remove(value);
+                if (!Registrations.contains(values, value)) {
+                    return false;
+                }
+                values = Registrations.minus(values, value);
+                return true;
             }
             String segment = pattern[depth];
             Node<T> child;
@@ -200,7 +260,7 @@ public final class TopicIndex<T> {
         }
 
         boolean isEmpty() {
-            return values.isEmpty() && literal == null && single == null && multi == null;
+            return values == null && literal == null && single == null && multi == null;
         }
     }
 }
