@@ -30,8 +30,8 @@ final class ClientMessageCodec {
     }
 
     /** A publish frame the frame reader read without a tree ({@link PublishScanner}). */
-    static ClientMessage.Publish publish(PublishScanner.ScannedPublish publish, Instant now) throws ProtocolException {
-        return new ClientMessage.Publish(EventCodec.read(publish.event(), now), publish.requestId());
+    static ClientMessage.Publish publish(ScannedFields event, Instant now) throws ProtocolException {
+        return new ClientMessage.Publish(EventCodec.read(event, now), event.requestId());
     }
 
     private static Event publishedEvent(JsonFields fields, Instant now) throws ProtocolException {

@@ -29,7 +29,7 @@ public final class ProtocolCodec {
      */
     public static ClientMessage decodeClientMessage(CharSequence text) throws ProtocolException {
         Instant now = Instant.now();
-        PublishScanner.ScannedPublish publish = PublishScanner.read(text);
+        ScannedFields publish = PublishScanner.read(text);
         return publish != null ? ClientMessageCodec.publish(publish, now) : ClientMessageCodec.decode(readObject(text), now);
     }
 
@@ -40,7 +40,7 @@ public final class ProtocolCodec {
 
     /** {@link #decodeClientMessage} of a publish read without a tree; null if it cannot be (for tests). */
     static ClientMessage decodePublishScanned(CharSequence text, Instant now) throws ProtocolException {
-        PublishScanner.ScannedPublish publish = PublishScanner.read(text);
+        ScannedFields publish = PublishScanner.read(text);
         return publish == null ? null : ClientMessageCodec.publish(publish, now);
     }
 

@@ -19,21 +19,21 @@ final class PublishScanner extends JsonScanner {
         super(text);
     }
 
-    /** A publish frame as {@link #read} reads it: its request id and its event's members. */
-    record ScannedPublish(String requestId, ScannedFields event) {}
-
-    /** The publish frame {@code text} holds, or null when it must be read the usual way. */
-    static ScannedPublish read(CharSequence text) {
+    /**
+     * The event members of the publish frame {@code text} holds, with the frame's request id;
+     * null when the frame must be read the usual way.
+     */
+    static ScannedFields read(CharSequence text) {
         PublishScanner scanner = new PublishScanner(text);
         try {
-            ScannedPublish publish = scanner.publish();
+            ScannedFields publish = scanner.publish();
             return scanner.atEnd() ? publish : null;
         } catch (RuntimeException unsupported) {
             return null;
         }
     }
 
-    private ScannedPublish publish() {
+    private ScannedFields publish() {
         String requestId = null;
         ScannedFields event = null;
         boolean typed = false;
@@ -50,7 +50,7 @@ final class PublishScanner extends JsonScanner {
                     }
                 } else if (name.equals("request_id") && !identified) {
                     identified = true;
-                    Object id = scalar(ScannedFields.Kind.STRING);
+                    Object id = member(ScannedFields.Kind.STRING, null, 1);
                     requestId = id == ScannedFields.NULL ? null : (String) id;
                 } else if (name.equals("event") && event == null && peek() == '{') {
                     event = ScannedFields.event();
@@ -66,7 +66,7 @@ final class PublishScanner extends JsonScanner {
             throw UNSUPPORTED;
         }
         event.requestId(requestId);
-        return new ScannedPublish(requestId, event);
+        return event;
     }
 
     /** The members of an event or metadata object whose opening brace is next, into {@code into}. */
@@ -99,9 +99,6 @@ final class PublishScanner extends JsonScanner {
                 }
                 return rawObject(depth + 1);
             case METADATA:
-                if (peek() != '{') {
-                    throw UNSUPPORTED;
-                }
                 ScannedFields metadata = owner.metadata();
                 scanObject(metadata, depth + 1);
                 return metadata;
@@ -112,13 +109,9 @@ final class PublishScanner extends JsonScanner {
         }
     }
 
-    /** A string or an int-sized integer literal (as {@code kind} says), or {@link ScannedFields#NULL}. */
+    /** A string or an int-sized integer literal, as {@code kind} says (null was read by {@link #member}). */
     private Object scalar(ScannedFields.Kind kind) {
         char c = peek();
-        if (c == 'n') {
-            literal("null");
-            return ScannedFields.NULL;
-        }
         if (kind == ScannedFields.Kind.STRING && c == '"') {
             at++;
             return string();

@@ -88,6 +88,11 @@ final class ScannedFields implements TypedFields {
         requestId = value;
     }
 
+    /** The request id of the publish frame this event came in. */
+    String requestId() {
+        return parent == null ? requestId : parent.requestId();
+    }
+
     private Object value(String field) {
         int slot = ProtocolNames.find(field);
         Object value = slot < 0 ? null : values[ProtocolNames.ordinal(slot)];
@@ -133,7 +138,7 @@ final class ScannedFields implements TypedFields {
 
     @Override
     public ProtocolException invalid(ErrorCode code, String message) {
-        return new ProtocolException(code, message, parent == null ? requestId : parent.requestId);
+        return new ProtocolException(code, message, requestId());
     }
 
     private static Kind[] kinds(Map<String, Kind> byName) {
