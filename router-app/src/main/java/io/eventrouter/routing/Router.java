@@ -169,7 +169,10 @@ public class Router {
         }
         ClientSession session = new ClientSession(transport, clientName, outboxPolicy);
         sessions.add(session);
-        LOG.debug("Client {} connected from {}", session, session.remoteAddress());
+        if (LOG.isDebugEnabled()) {
+            // The address is formatted on request; not for every handshake when nobody reads it.
+            LOG.debug("Client {} connected from {}", session, session.remoteAddress());
+        }
         return session;
     }
 

@@ -28,13 +28,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>each handler gets a {@link DetachedUpgradeRequest} instead of one that holds on to the
  *       servlet request, so the finished HTTP exchange is released once the handshake is done;
- *   <li>the endpoint metadata (its annotated methods, their method handles and matching
- *       decoders) is discovered once per endpoint class instead of on every connection, where
- *       Jetty rebuilds it by reflection: about 60 kB of garbage per handshake;
  *   <li>the router endpoint's handler is wrapped in {@link WholeTextFrames}, which reads text
  *       messages without Jetty's per-message string builder and tells the endpoint of opening,
- *       closing and errors itself, so the endpoint's metadata declares no methods for Jetty to
- *       bind to each connection;
+ *       closing and errors itself; so the endpoint's metadata is one empty instance, declaring
+ *       no methods for Jetty to bind to each connection, where Jetty would rediscover it by
+ *       reflection on every handshake (about 60 kB of garbage);
  *   <li>the router endpoint gets a bare configuration instead of the one Jetty builds for each
  *       connection (see {@link #withBareConfig}).
  * </ul>
@@ -43,7 +41,6 @@ import org.slf4j.LoggerFactory;
 final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(DetachedFrameHandlers.class);
 
-    private final Map<Class<?>, JakartaWebSocketFrameHandlerMetadata> metadata = new ConcurrentHashMap<>();
     /** The router endpoint's configuration by path, without codecs, subprotocols or extensions. */
     private final Map<String, ServerEndpointConfig> routerConfigs = new ConcurrentHashMap<>();
     /** The router endpoint's: no methods at all, since {@link WholeTextFrames} calls it directly. */
@@ -119,22 +116,11 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
     }
 
     /**
-     * The metadata depends on the endpoint class and on the decoders and encoders its
-     * configuration declares; the rest of the per-connection configuration (user properties,
-     * path parameters) does not enter it. Endpoints declaring no codecs of their own, like
-     * the router's, share one; any other is discovered per connection, as Jetty does.
-     * Handlers only read it: each copies the message metadata it changes.
+     * The router endpoint's metadata is {@link #routerMetadata}; any other endpoint (the router
+     * maps none on these paths) gets Jetty's.
      */
     @Override
     public JakartaWebSocketFrameHandlerMetadata getMetadata(Class<?> endpointClass, EndpointConfig config) {
-        if (!config.getDecoders().isEmpty() || !config.getEncoders().isEmpty()) {
-            return super.getMetadata(endpointClass, config);
-        }
-        if (endpointClass == EmbeddedRouterEndpoint.class) {
-            return routerMetadata;
-        }
-        // Discovered from a configuration of its own, so no session's configuration is kept.
-        return metadata.computeIfAbsent(endpointClass,
-                type -> super.getMetadata(type, ServerEndpointConfig.Builder.create(type, "/").build()));
+        return endpointClass == EmbeddedRouterEndpoint.class ? routerMetadata : super.getMetadata(endpointClass, config);
     }
 }

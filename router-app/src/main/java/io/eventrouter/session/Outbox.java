@@ -50,6 +50,11 @@ final class Outbox {
     private long soleAccepted;
     /** Whether the group being written is {@link #soleFrame} rather than {@link #group}. */
     private boolean soleGroup;
+    /**
+     * {@link #runScheduledPump} as the writer pool's task, made the first time this connection
+     * is handed to it (a fan-out subscriber is, once per batch) and kept rather than made again.
+     */
+    private Runnable scheduledPump;
     private boolean pumpScheduled;
     private int events;
     private int consecutiveDrops;
@@ -164,13 +169,18 @@ final class Outbox {
             return;
         }
         boolean schedule;
+        Runnable task;
         synchronized (this) {
             schedule = !sending && !pumpScheduled && !closed && events > 0;
             pumpScheduled |= schedule;
+            if (schedule && scheduledPump == null) {
+                scheduledPump = this::runScheduledPump;
+            }
+            task = scheduledPump;
         }
         if (schedule) {
             try {
-                policy.writer().execute(this::runScheduledPump);
+                policy.writer().execute(task);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
                 runScheduledPump();
             }
@@ -259,24 +269,20 @@ final class Outbox {
                 sole = soleFrame;
                 soleFrame = null;
             }
-            if (sole != null) {
+            for (int i = 0; i < count; i++) {
+                ByteBuffer frame;
+                if (sole != null) {
+                    frame = sole;
+                } else {
+                    frame = frames[i];
+                    frames[i] = null;
+                }
+                boolean last = i == count - 1;
                 try {
-                    transport.send(sole, true, this::groupSent);
+                    transport.send(frame, last, last ? this::groupSent : Outbox::partSent);
                 } catch (RuntimeException e) {
                     groupSent(e);
                     return;
-                }
-            } else {
-                for (int i = 0; i < count; i++) {
-                    ByteBuffer frame = frames[i];
-                    frames[i] = null;
-                    boolean last = i == count - 1;
-                    try {
-                        transport.send(frame, last, last ? this::groupSent : Outbox::partSent);
-                    } catch (RuntimeException e) {
-                        groupSent(e);
-                        return;
-                    }
                 }
             }
             synchronized (this) {
@@ -295,11 +301,11 @@ final class Outbox {
     private int takeGroup() {
         groupEvents = 0;
         int waiting = (nextReply == null ? 0 : 1) + (control == null ? 0 : control.size()) + events;
-        int maxGroup = maxGroup();
-        soleGroup = waiting == 1 || waiting > 1 && maxGroup == 1;
         if (waiting == 0) {
             return 0;
         }
+        int maxGroup = maxGroup();
+        soleGroup = waiting == 1 || maxGroup == 1;
         if (soleGroup) {
             ByteBuffer frame = pollReply();
             if (frame == null) {

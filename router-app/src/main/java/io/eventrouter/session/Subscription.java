@@ -101,7 +101,8 @@ public final class Subscription {
     public ByteBuffer frame(EncodedEvent event) {
         String clientId = owner.clientId();
         long generated = Integer.toUnsignedLong(number);
-        int idLength = quotedId != null ? quotedId.length : clientId.length() + 3 + digits(generated);
+        int numberDigits = digits(generated);
+        int idLength = quotedId != null ? quotedId.length : clientId.length() + 3 + numberDigits;
         int eventAt = FRAME_START.length + idLength + FRAME_EVENT.length;
         byte[] frame = new byte[eventAt + event.length() + 1];
         System.arraycopy(FRAME_START, 0, frame, 0, FRAME_START.length);
@@ -114,7 +115,7 @@ public final class Subscription {
                 frame[at++] = (byte) clientId.charAt(i);
             }
             frame[at++] = '-';
-            for (int i = at + digits(generated) - 1; i >= at; i--) {
+            for (int i = at + numberDigits - 1; i >= at; i--) {
                 frame[i] = (byte) ('0' + generated % 10);
                 generated /= 10;
             }

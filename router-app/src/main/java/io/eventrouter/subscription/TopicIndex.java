@@ -56,15 +56,12 @@ public final class TopicIndex<T> {
         if (Topics.isMatchAll(pattern)) {
             removed = matchAll.remove(value);
         } else if (!Topics.isPattern(pattern)) {
-            Object held = exact.get(pattern);
-            removed = Registrations.contains(held, value);
-            if (removed) {
-                Object rest = Registrations.minus(held, value);
-                if (rest == null) {
-                    exact.remove(pattern);
-                } else {
-                    exact.put(pattern, rest);
-                }
+            Object rest = Registrations.minus(exact.get(pattern), value);
+            removed = rest != Registrations.ABSENT;
+            if (rest == null) {
+                exact.remove(pattern);
+            } else if (removed) {
+                exact.put(pattern, rest);
             }
         } else {
             String[] segments = Topics.split(pattern);
@@ -130,17 +127,21 @@ public final class TopicIndex<T> {
             return many;
         }
 
-        static boolean contains(Object held, Object value) {
-            return held instanceof Many many ? many.contains(value) : held != null && held.equals(value);
-        }
+        /** What {@link #minus} answers when there is no such registration. */
+        static final Object ABSENT = new Object();
 
-        /** {@code held} without one registration equal to {@code value}, which it contains; null if none is left. */
+        /**
+         * {@code held} without one registration equal to {@code value}: null if none is left,
+         * {@link #ABSENT} if there was no such registration.
+         */
         static Object minus(Object held, Object value) {
-            if (!(held instanceof Many many)) {
-                return null;
+            if (held instanceof Many many) {
+                if (!many.remove(value)) {
+                    return ABSENT;
+                }
+                return many.size() == 1 ? many.get(0) : many;
             }
-            many.remove(value);
-            return many.size() == 1 ? many.get(0) : many;
+            return held != null && held.equals(value) ? null : ABSENT;
         }
 
         @SuppressWarnings("unchecked")
@@ -222,10 +223,11 @@ public final class TopicIndex<T> {
 
         boolean remove(String[] pattern, int depth, T value) {
             if (depth == pattern.length) {
-                if (!Registrations.contains(values, value)) {
+                Object rest = Registrations.minus(values, value);
+                if (rest == Registrations.ABSENT) {
                     return false;
                 }
-                values = Registrations.minus(values, value);
+                values = rest;
                 return true;
             }
             String segment = pattern[depth];
