@@ -64,6 +64,12 @@ final class Outbox {
     private int groupEvents;
     private boolean sendReturned;
     private boolean completedInline;
+    /**
+     * Set once someone has waited in {@link #awaitIdle} (a drain at shutdown) and never
+     * cleared: until then, running dry needs no notify, which would otherwise cost a call into
+     * the VM on every write.
+     */
+    private boolean idleAwaited;
 
     Outbox(ClientSession session, Transport transport, OutboxPolicy policy) {
         this.session = session;
@@ -223,6 +229,7 @@ final class Outbox {
 
     /** Waits until nothing is queued or in flight (or the outbox closed), up to the deadline. */
     synchronized boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        idleAwaited = true;
         while (!closed && (sending || events > 0 || repliesWaiting())) {
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
@@ -259,7 +266,9 @@ final class Outbox {
                 }
                 count = takeGroup();
                 if (count == 0) {
-                    notifyAll();
+                    if (idleAwaited) {
+                        notifyAll();
+                    }
                     return;
                 }
                 sending = true;

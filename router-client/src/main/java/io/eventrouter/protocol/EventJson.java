@@ -4,6 +4,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -45,6 +49,8 @@ final class EventJson {
     /** The last four-digit-year timestamp written and where: events repeat theirs in metadata. */
     private Instant lastInstant;
     private int lastInstantAt;
+    /** Reports any character outside ASCII, so the caller falls back to full UTF-8. */
+    private CharsetEncoder ascii;
 
     private EventJson(int capacity) {
         buf = new char[capacity];
@@ -84,15 +90,20 @@ final class EventJson {
         }
     }
 
-    /** The buffer as bytes into {@code into} if every character is ASCII (then UTF-8 is one byte each). */
+    /**
+     * The buffer as bytes into {@code into} if every character is ASCII (then UTF-8 is one byte
+     * each). The JDK's ASCII encoder narrows a whole array at once, several times faster than a
+     * loop over the characters on an event of a few hundred.
+     */
     private boolean asciiInto(EncodedEvent into) {
         byte[] bytes = into.reserve(len);
-        for (int i = 0; i < len; i++) {
-            char c = buf[i];
-            if (c >= 0x80) {
-                return false;
-            }
-            bytes[i] = (byte) c;
+        if (ascii == null) {
+            ascii = StandardCharsets.US_ASCII.newEncoder();
+        }
+        CharBuffer chars = CharBuffer.wrap(buf, 0, len);
+        CoderResult result = ascii.reset().encode(chars, ByteBuffer.wrap(bytes, 0, len), true);
+        if (result.isError() || chars.hasRemaining()) {
+            return false;
         }
         into.filled(len);
         return true;
