@@ -19,8 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link ProtocolCodec#encodeEvent} writes the event without the JSON-P generator; its text must
- * be exactly what the generator writes for the same event inside any other frame.
+ * {@link ProtocolCodec#encodeEvent} writes the event without the JSON-P generator; on the wire
+ * (as UTF-8) it must be exactly what the generator writes for the same event inside any other
+ * frame.
  */
 class EventJsonTest {
     private static final String PUBLISH_PREFIX = "{\"type\":\"publish\",\"event\":";
@@ -37,8 +38,32 @@ class EventJsonTest {
         for (int i = 0; i < 5_000; i++) {
             Event event = randomEvent();
 
-            assertThat(ProtocolCodec.encodeEvent(event)).isEqualTo(viaGenerator(event));
+            assertThat(utf8(ProtocolCodec.encodeEvent(event))).isEqualTo(utf8(viaGenerator(event)));
         }
+    }
+
+    @Test
+    void shouldWriteTheSameTextAsTheGeneratorWhenEverySurrogateIsPaired() {
+        for (int i = 0; i < 2_000; i++) {
+            Event event = randomEvent();
+            String generated = viaGenerator(event);
+            boolean everySurrogatePaired = new String(utf8(generated), StandardCharsets.UTF_8).equals(generated);
+            if (everySurrogatePaired) {
+                assertThat(ProtocolCodec.encodeEvent(event)).isEqualTo(generated);
+            }
+        }
+    }
+
+    @Test
+    void shouldEncodeNonAsciiAsUtf8AndAnUnpairedSurrogateAsAQuestionMarkAsStringsDo() {
+        String text = "a\u00e9\u20ac\ud83d\ude00\ud800b\ude00\u007f\u0080\u07ff\u0800\uffff";
+        Event event = Event.builder("t.x").source(text).build();
+
+        byte[] encoded = new EncodedEvent().encode(event).toByteArray();
+
+        assertThat(new String(encoded, StandardCharsets.UTF_8)).contains("\"source\":\"" + text.replace('\ud800', '?').replace('\ude00', '?')
+                .replace("\ud83d?", "\ud83d\ude00") + "\"");
+        assertThat(encoded).isEqualTo(viaGenerator(event).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -100,6 +125,10 @@ class EventJsonTest {
 
             assertThat(EventJson.timestamp(instant)).isEqualTo('"' + Timestamps.format(instant) + '"');
         }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The event object as the generator writes it inside a publish frame (no request id). */
