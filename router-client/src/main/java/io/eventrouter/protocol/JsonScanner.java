@@ -133,9 +133,18 @@ abstract class JsonScanner {
      * {@link #nameOrdinal} tells whether it is a protocol name.
      */
     String memberName() {
+        return memberName(-1);
+    }
+
+    /**
+     * As {@link #memberName()}, checking first whether the name is the protocol name with
+     * ordinal {@code expected} (-1: no guess), which costs one comparison instead of hashing and
+     * a lookup when the guess is right.
+     */
+    String memberName(int expected) {
         skipWhitespace();
         expect('"');
-        String name = name();
+        String name = expected >= 0 && nameIs(expected) ? ProtocolNames.nameOf(expected) : name();
         skipWhitespace();
         expect(':');
         skipWhitespace();
@@ -177,6 +186,23 @@ abstract class JsonScanner {
     }
 
     /** A member name whose opening quote was read: the protocol's constant when it is one. */
+    /** Whether the name whose opening quote was read is the one with this ordinal; if so, reads it. */
+    private boolean nameIs(int ordinal) {
+        char[] known = ProtocolNames.charsOf(ordinal);
+        int close = at + known.length;
+        if (close >= end || chars[close] != '"') {
+            return false;
+        }
+        for (int i = 0; i < known.length; i++) {
+            if (chars[at + i] != known[i]) {
+                return false;
+            }
+        }
+        at = close + 1;
+        nameOrdinal = ordinal;
+        return true;
+    }
+
     String name() {
         // Protocol names hold no escape or control character: scan for the quote, hashing as
         // String.hashCode does, and look the name up once.

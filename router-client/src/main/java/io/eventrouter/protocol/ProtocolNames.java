@@ -26,6 +26,19 @@ final class ProtocolNames {
     private static final char[][] CHARS = new char[SLOTS][];
     private static final int[] HASHES = new int[SLOTS];
     private static final int[] ORDINALS = new int[SLOTS];
+    /**
+     * The members of an event, then of its metadata, in the order this protocol writes them
+     * (and the Python agents, and most other clients, send them): see {@link #following}.
+     */
+    private static final String[][] CANONICAL_ORDERS = {
+        {"id", "topic", "type", "priority", "source", "target", "payload", "metadata", "timestamp", "version",
+            "delivery_status", "delivery_attempts", "last_delivery_attempt", "delivery_error"},
+        {"created_at", "correlation_id", "causation_id", "user_id", "session_id", "trace_id", "span_id", "tags",
+            "headers"},
+    };
+    /** By ordinal: the ordinal of the member that follows it in its canonical order, or -1. */
+    private static final int[] FOLLOWING = new int[NAMES.length];
+    private static final char[][] CHARS_BY_ORDINAL = new char[NAMES.length][];
 
     static {
         if (NAMES.length > Long.SIZE) {
@@ -41,6 +54,13 @@ final class ProtocolNames {
             CHARS[slot] = name.toCharArray();
             HASHES[slot] = name.hashCode();
             ORDINALS[slot] = ordinal;
+            CHARS_BY_ORDINAL[ordinal] = name.toCharArray();
+        }
+        Arrays.fill(FOLLOWING, -1);
+        for (String[] order : CANONICAL_ORDERS) {
+            for (int i = 0; i + 1 < order.length; i++) {
+                FOLLOWING[ordinalOf(order[i])] = ordinalOf(order[i + 1]);
+            }
         }
     }
 
@@ -87,6 +107,34 @@ final class ProtocolNames {
      */
     static int ordinal(int slot) {
         return ORDINALS[slot];
+    }
+
+    /** The ordinal of a protocol name; fails for any other name. */
+    static int ordinalOf(String name) {
+        int slot = find(name);
+        if (slot < 0) {
+            throw new IllegalArgumentException("not a protocol name: " + name);
+        }
+        return ORDINALS[slot];
+    }
+
+    /** The constant with this ordinal. */
+    static String nameOf(int ordinal) {
+        return NAMES[ordinal];
+    }
+
+    /** The characters of the name with this ordinal; not to be modified. */
+    static char[] charsOf(int ordinal) {
+        return CHARS_BY_ORDINAL[ordinal];
+    }
+
+    /**
+     * The ordinal of the member that comes after this one in an event or its metadata as the
+     * protocol writes them; -1 after the last, or for a name (or -1) outside those objects. The
+     * reader checks for that name first: a frame in canonical order needs no lookup at all.
+     */
+    static int following(int ordinal) {
+        return ordinal < 0 ? -1 : FOLLOWING[ordinal];
     }
 
     private static int slot(int hash) {

@@ -74,8 +74,9 @@ final class PublishScanner extends JsonScanner {
         if (!openObject(depth)) {
             return;
         }
+        int expected = into.firstOrdinal();
         do {
-            memberName();
+            memberName(expected);
             int ordinal = nameOrdinal;
             ScannedFields.Kind kind = into.kind(ordinal);
             if (kind == ScannedFields.Kind.IGNORED) {
@@ -83,6 +84,7 @@ final class PublishScanner extends JsonScanner {
             } else if (!into.put(ordinal, member(kind, into, depth))) {
                 throw UNSUPPORTED;
             }
+            expected = ProtocolNames.following(ordinal);
         } while (nextMember());
     }
 

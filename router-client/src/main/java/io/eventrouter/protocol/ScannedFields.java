@@ -44,6 +44,9 @@ final class ScannedFields implements TypedFields {
             "user_id", Kind.STRING, "session_id", Kind.STRING, "trace_id", Kind.STRING, "span_id", Kind.STRING,
             "tags", Kind.STRING_MAP, "headers", Kind.STRING_MAP));
 
+    private static final int FIRST_EVENT_MEMBER = ProtocolNames.ordinalOf("id");
+    private static final int FIRST_METADATA_MEMBER = ProtocolNames.ordinalOf("created_at");
+
     private final Kind[] kinds;
     private final Object[] values = new Object[ProtocolNames.COUNT];
     private final ScannedFields parent;
@@ -65,6 +68,11 @@ final class ScannedFields implements TypedFields {
     /** The members of this event's metadata. */
     ScannedFields metadata() {
         return new ScannedFields(METADATA, this, "metadata");
+    }
+
+    /** The ordinal of the member that comes first in this object as the protocol writes it. */
+    int firstOrdinal() {
+        return kinds == EVENT ? FIRST_EVENT_MEMBER : FIRST_METADATA_MEMBER;
     }
 
     /** What the member with this ordinal (-1: not a protocol name) holds. */

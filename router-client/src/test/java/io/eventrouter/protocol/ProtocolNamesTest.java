@@ -50,4 +50,32 @@ class ProtocolNamesTest {
                 .doesNotHaveDuplicates()
                 .allSatisfy(ordinal -> assertThat(ordinal).isBetween(0, 63));
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldExpectEachEventAndMetadataMemberAfterTheOneTheEncoderWritesBeforeIt() {
+        Event event = Event.builder("a.b").metadata(new EventMetadata(java.time.Instant.now(), "c", "d", "u", "s", "t",
+                "p", java.util.Map.of("k", "v"), java.util.Map.of())).build();
+        jakarta.json.JsonObject encoded = jakarta.json.Json.createReader(
+                new java.io.StringReader(ProtocolCodec.encodeEvent(event))).readObject();
+
+        assertFollowEachOther(java.util.List.copyOf(encoded.keySet()));
+        assertFollowEachOther(java.util.List.copyOf(encoded.getJsonObject("metadata").keySet()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldExpectNothingAfterTheLastMemberOrAfterOtherNames() {
+        assertThat(ProtocolNames.following(ProtocolNames.ordinalOf("delivery_error"))).isEqualTo(-1);
+        assertThat(ProtocolNames.following(ProtocolNames.ordinalOf("headers"))).isEqualTo(-1);
+        assertThat(ProtocolNames.following(ProtocolNames.ordinalOf("request_id"))).isEqualTo(-1);
+        assertThat(ProtocolNames.following(-1)).isEqualTo(-1);
+    }
+
+    private static void assertFollowEachOther(java.util.List<String> names) {
+        for (int i = 0; i + 1 < names.size(); i++) {
+            int ordinal = ProtocolNames.ordinalOf(names.get(i));
+            assertThat(ProtocolNames.nameOf(ProtocolNames.following(ordinal))).as("after " + names.get(i))
+                    .isEqualTo(names.get(i + 1));
+            assertThat(ProtocolNames.charsOf(ordinal)).containsExactly(names.get(i).toCharArray());
+        }
+    }
 }
