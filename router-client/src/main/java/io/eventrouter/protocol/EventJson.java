@@ -55,6 +55,7 @@ final class EventJson {
     private static final byte[] TAGS = ascii(",\"tags\":");
     private static final byte[] HEADERS = ascii(",\"headers\":");
     private static final byte[] NULL = ascii("null");
+    private static final byte[] EMPTY_OBJECT = ascii("{}");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
     private static final byte[] UTC_OFFSET = ascii("+00:00\"");
@@ -209,6 +210,11 @@ final class EventJson {
 
     /** Iterated with forEach, as EventCodec does: Map.copyOf's order is only fixed per JVM run. */
     private void stringMap(Map<String, String> map) {
+        if (map.isEmpty()) {
+            // The usual case for headers, and often for tags: no iteration and no lambda.
+            raw(EMPTY_OBJECT);
+            return;
+        }
         raw('{');
         int open = len;
         map.forEach((key, value) -> {
