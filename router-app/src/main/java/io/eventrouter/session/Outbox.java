@@ -251,33 +251,23 @@ final class Outbox {
 
     /** @param scheduled whether a writer runs this as the task {@link #schedulePump} handed it */
     private void pump(boolean scheduled) {
-        while (true) {
-            int count;
-            ByteBuffer[] frames;
-            ByteBuffer sole;
-            synchronized (this) {
-                if (scheduled) {
-                    // The task has started: a later batch must schedule another.
-                    pumpScheduled = false;
-                    scheduled = false;
-                }
-                if (sending || closed) {
-                    return;
-                }
-                count = takeGroup();
-                if (count == 0) {
-                    if (idleAwaited) {
-                        notifyAll();
-                    }
-                    return;
-                }
-                sending = true;
-                sendReturned = false;
-                completedInline = false;
-                frames = group;
-                sole = soleFrame;
-                soleFrame = null;
+        int count;
+        ByteBuffer[] frames;
+        ByteBuffer sole;
+        synchronized (this) {
+            if (scheduled) {
+                // The task has started: a later batch must schedule another.
+                pumpScheduled = false;
             }
+            count = startGroup();
+            if (count == 0) {
+                return;
+            }
+            frames = group;
+            sole = soleFrame;
+            soleFrame = null;
+        }
+        while (true) {
             for (int i = 0; i < count; i++) {
                 ByteBuffer frame;
                 if (sole != null) {
@@ -296,11 +286,37 @@ final class Outbox {
             }
             synchronized (this) {
                 sendReturned = true;
-                if (!completedInline) {
+                // Written before send returned: the next group is taken under the same lock.
+                count = completedInline ? startGroup() : 0;
+                if (count == 0) {
                     return;
                 }
+                frames = group;
+                sole = soleFrame;
+                soleFrame = null;
             }
         }
+    }
+
+    /**
+     * Under the lock: takes the next group and marks it being sent; 0 (and nothing changed) when
+     * a group is in flight, the outbox is closed, or nothing waits.
+     */
+    private int startGroup() {
+        if (sending || closed) {
+            return 0;
+        }
+        int count = takeGroup();
+        if (count == 0) {
+            if (idleAwaited) {
+                notifyAll();
+            }
+            return 0;
+        }
+        sending = true;
+        sendReturned = false;
+        completedInline = false;
+        return count;
     }
 
     /**
