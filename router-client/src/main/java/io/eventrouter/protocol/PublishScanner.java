@@ -14,6 +14,9 @@ import java.util.Map;
  * and JSON-P, which accepts it or words the error.
  */
 final class PublishScanner extends JsonScanner {
+    private static final int TYPE = ProtocolNames.ordinalOf("type");
+    private static final int EVENT = ProtocolNames.ordinalOf("event");
+    private static final int REQUEST_ID = ProtocolNames.ordinalOf("request_id");
 
     private PublishScanner(CharSequence text) {
         super(text);
@@ -41,7 +44,8 @@ final class PublishScanner extends JsonScanner {
         skipWhitespace();
         if (openObject(1)) {
             do {
-                String name = memberName();
+                // Guessed in the order clients write them: type, event, request_id.
+                String name = memberName(!typed ? TYPE : event == null ? EVENT : REQUEST_ID);
                 if (name.equals("type") && !typed) {
                     typed = true;
                     expect('"');
