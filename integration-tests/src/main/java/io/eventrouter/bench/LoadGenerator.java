@@ -28,7 +28,7 @@ public final class LoadGenerator implements Callable<Integer> {
     static final int EXIT_PASSED = 0;
     static final int EXIT_FAILED = 1;
 
-    @Option(names = "--quick", description = "The short run (2 to 3 minutes) instead of the full one (6 to 9).")
+    @Option(names = "--quick", description = "The short run (2 to 3 minutes) instead of the full one (7 to 10).")
     boolean quick;
 
     @Option(names = "--only", split = ",", paramLabel = "FAMILY",
