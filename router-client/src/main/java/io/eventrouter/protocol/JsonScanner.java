@@ -185,7 +185,6 @@ abstract class JsonScanner {
         }
     }
 
-    /** A member name whose opening quote was read: the protocol's constant when it is one. */
     /** Whether the name whose opening quote was read is the one with this ordinal; if so, reads it. */
     private boolean nameIs(int ordinal) {
         char[] known = ProtocolNames.charsOf(ordinal);
@@ -203,6 +202,7 @@ abstract class JsonScanner {
         return true;
     }
 
+    /** A member name whose opening quote was read: the protocol's constant when it is one. */
     String name() {
         // Protocol names hold no escape or control character: scan for the quote, hashing as
         // String.hashCode does, and look the name up once.
