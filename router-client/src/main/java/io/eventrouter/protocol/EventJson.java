@@ -6,8 +6,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -58,12 +56,8 @@ final class EventJson {
     private static final byte[] EMPTY_OBJECT = ascii("{}");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
-    private static final byte[] UTC_OFFSET = ascii("+00:00\"");
-    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written as four plain digits. */
-    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
-    private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
     /** Length of a quoted timestamp: {@code "uuuu-MM-ddTHH:mm:ss.SSSSSS+00:00"}. */
-    private static final int TIMESTAMP_BYTES = 34;
+    private static final int TIMESTAMP_BYTES = Timestamps.UTC_LENGTH + 2;
     private static final int INITIAL_BYTES = 1024;
     /** A buffer grown past this by a huge event is dropped after use rather than kept. */
     private static final int MAX_RETAINED_BYTES = 64 * 1024;
@@ -387,46 +381,24 @@ final class EventJson {
      * Years outside 0000..9999, which the formatter writes with a sign, go through it.
      */
     private void instant(Instant instant) {
-        long seconds = instant.getEpochSecond();
-        if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
-            raw('"');
-            utf8(Timestamps.format(instant));
-            raw('"');
-            return;
-        }
         ensure(TIMESTAMP_BYTES);
         if (instant.equals(lastInstant)) {
             System.arraycopy(buf, lastInstantAt, buf, len, TIMESTAMP_BYTES);
             len += TIMESTAMP_BYTES;
             return;
         }
+        int end = Timestamps.writeUtc(instant, buf, len + 1);
+        if (end < 0) {
+            raw('"');
+            utf8(Timestamps.format(instant));
+            raw('"');
+            return;
+        }
         lastInstant = instant;
         lastInstantAt = len;
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
-        buf[len++] = '"';
-        digits(utc.getYear(), 4);
-        buf[len++] = '-';
-        digits(utc.getMonthValue(), 2);
-        buf[len++] = '-';
-        digits(utc.getDayOfMonth(), 2);
-        buf[len++] = 'T';
-        digits(utc.getHour(), 2);
-        buf[len++] = ':';
-        digits(utc.getMinute(), 2);
-        buf[len++] = ':';
-        digits(utc.getSecond(), 2);
-        buf[len++] = '.';
-        digits(utc.getNano() / 1000, 6);
-        raw(UTC_OFFSET);
-    }
-
-    /** A non-negative value zero-padded to exactly {@code width} digits (it must fit). */
-    private void digits(int value, int width) {
-        for (int i = len + width - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        len += width;
+        buf[len] = '"';
+        buf[end] = '"';
+        len = end + 1;
     }
 
     /** An int as Integer.toString writes it. */

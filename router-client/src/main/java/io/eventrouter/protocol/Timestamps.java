@@ -1,5 +1,6 @@
 package io.eventrouter.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,11 +16,60 @@ import java.time.format.DateTimeParseException;
 public final class Timestamps {
     private static final DateTimeFormatter WRITER =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+    /** Length of {@code uuuu-MM-ddTHH:mm:ss.SSSSSS+00:00}, what {@link #writeUtc} writes. */
+    static final int UTC_LENGTH = 32;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written as four plain digits. */
+    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
+    private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
 
     private Timestamps() {}
 
+    /** {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS+00:00}, the form this protocol writes. */
     public static String format(Instant instant) {
-        return WRITER.format(instant);
+        byte[] text = new byte[UTC_LENGTH];
+        return writeUtc(instant, text, 0) < 0 ? WRITER.format(instant) : new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * {@link #format} as ASCII bytes at {@code at} ({@value #UTC_LENGTH} of them, which must
+     * fit), by position rather than through the formatter, which costs far more; returns the
+     * index after the last byte. Years outside 0000..9999, which the formatter writes with a
+     * sign, are left to it: then nothing is written and the result is -1.
+     */
+    static int writeUtc(Instant instant, byte[] out, int at) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
+            return -1;
+        }
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
+        digits(utc.getYear(), out, at, 4);
+        out[at + 4] = '-';
+        digits(utc.getMonthValue(), out, at + 5, 2);
+        out[at + 7] = '-';
+        digits(utc.getDayOfMonth(), out, at + 8, 2);
+        out[at + 10] = 'T';
+        digits(utc.getHour(), out, at + 11, 2);
+        out[at + 13] = ':';
+        digits(utc.getMinute(), out, at + 14, 2);
+        out[at + 16] = ':';
+        digits(utc.getSecond(), out, at + 17, 2);
+        out[at + 19] = '.';
+        digits(utc.getNano() / 1000, out, at + 20, 6);
+        out[at + 26] = '+';
+        out[at + 27] = '0';
+        out[at + 28] = '0';
+        out[at + 29] = ':';
+        out[at + 30] = '0';
+        out[at + 31] = '0';
+        return at + UTC_LENGTH;
+    }
+
+    /** A non-negative value zero-padded to exactly {@code width} digits (it must fit). */
+    private static void digits(int value, byte[] out, int at, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** Parses any ISO-8601 date-time; throws {@link IllegalArgumentException} if it is not one. */

@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +30,9 @@ class EventJsonTest {
     /** Characters the generator treats differently: controls, quote, backslash, non-ASCII, surrogates. */
     private static final String ALPHABET = "ab Z09./*#_-\"\\\u0000\u0001\b\t\n\u000b\f\r\u001f\u007f"
             + "\u00e9\u20ac\u2028\ud83d\ude00\ud800";
+    /** What the protocol's timestamps must read like, from the JDK's formatter rather than our writer. */
+    private static final DateTimeFormatter FORMATTER =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final long YEAR_0000 = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
     private static final long YEAR_9999_END = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
@@ -113,17 +118,19 @@ class EventJsonTest {
         "0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.5Z", "9999-12-31T23:59:59.999999999Z",
         "+10000-01-01T00:00:00Z", "-10000-01-01T00:00:00Z", "+999999-01-01T00:00:00Z"})
     void shouldWriteTimestampsAsTheFormatterDoes(String text) {
+        assertThat(Timestamps.format(Instant.parse(text))).isEqualTo(FORMATTER.format(Instant.parse(text)));
         Instant instant = Instant.parse(text);
 
-        assertThat(EventJson.timestamp(instant)).isEqualTo('"' + Timestamps.format(instant) + '"');
+        assertThat(EventJson.timestamp(instant)).isEqualTo('"' + FORMATTER.format(instant) + '"');
     }
 
     @Test
     void shouldWriteRandomTimestampsAsTheFormatterDoes() {
         for (int i = 0; i < 20_000; i++) {
             Instant instant = randomInstant();
+            assertThat(Timestamps.format(instant)).isEqualTo(FORMATTER.format(instant));
 
-            assertThat(EventJson.timestamp(instant)).isEqualTo('"' + Timestamps.format(instant) + '"');
+            assertThat(EventJson.timestamp(instant)).isEqualTo('"' + FORMATTER.format(instant) + '"');
         }
     }
 
