@@ -29,6 +29,8 @@ class ThreadPoolTest {
     @Test
     void shouldWelcomeEveryClientOfABurstWithoutGrowingThePoolPastItsBound() throws Exception {
         int bound = RouterServer.maxThreads(Runtime.getRuntime().availableProcessors());
+        // Threads of an earlier test's router may still be stopping; they share the name.
+        long earlier = routerJettyThreads();
         List<WsClient> clients = new ArrayList<>();
         ExecutorService connecting = Executors.newFixedThreadPool(64);
         try (RunningRouter router = RunningRouter.start(RouterConfig.builder().maxClients(BURST))) {
@@ -41,7 +43,7 @@ class ThreadPoolTest {
             }
 
             assertThat(clients).hasSize(BURST);
-            assertThat(routerJettyThreads()).isPositive().isLessThanOrEqualTo(bound);
+            assertThat(routerJettyThreads() - earlier).isPositive().isLessThanOrEqualTo(bound);
             assertThat(clients.get(BURST - 1).request(Messages.type("get_health"))
                     .getJsonObject("health").getInt("connected_clients")).isEqualTo(BURST);
         } finally {
