@@ -8,44 +8,26 @@ import java.util.Arrays;
  * routing allocates the frames and nothing else. Not thread-safe: one per routing thread.
  */
 public final class EncodedEvent {
-    private static final int INITIAL_BYTES = 1024;
-    /** A buffer grown past this by a huge event is replaced once events are small again. */
-    private static final int MAX_RETAINED_BYTES = 64 * 1024;
-
-    private byte[] bytes = new byte[INITIAL_BYTES];
-    private int length;
+    /** Writes straight into the buffer the bytes are then copied from. */
+    private final EventJson writer = EventJson.writer();
 
     /** Encodes {@code event}, replacing what this held; the bytes equal {@link ProtocolCodec#encodeEvent}'s text in UTF-8. */
     public EncodedEvent encode(Event event) {
-        EventJson.encodeUtf8(event, this);
+        writer.write(event);
         return this;
     }
 
     /** How many bytes the encoded event has. */
     public int length() {
-        return length;
+        return writer.length();
     }
 
     /** Copies the encoded event into {@code target} at {@code offset}. */
     public void copyTo(byte[] target, int offset) {
-        System.arraycopy(bytes, 0, target, offset, length);
+        System.arraycopy(writer.bytes(), 0, target, offset, writer.length());
     }
 
     public byte[] toByteArray() {
-        return Arrays.copyOf(bytes, length);
-    }
-
-    /** A buffer of at least {@code capacity} bytes for the encoder to fill, then {@link #filled}. */
-    byte[] reserve(int capacity) {
-        if (bytes.length < capacity) {
-            bytes = new byte[Math.max(capacity, bytes.length * 2)];
-        } else if (bytes.length > MAX_RETAINED_BYTES && capacity <= MAX_RETAINED_BYTES) {
-            bytes = new byte[Math.max(INITIAL_BYTES, capacity)];
-        }
-        return bytes;
-    }
-
-    void filled(int count) {
-        length = count;
+        return Arrays.copyOf(writer.bytes(), writer.length());
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * synchronized {@code StringWriter} and the {@code DateTimeFormatter}. Keep the two in step; a
  * test compares them. The one exception: a payload that arrived as text ({@link RawJsonObject})
  * is copied as that text, which the generator would first read and re-write. Each thread reuses
- * one writer and its buffer.
+ * one writer and its buffer for text; an {@link EncodedEvent} has a writer of its own and keeps
+ * the bytes in its buffer.
  *
  * <p>Bytes, not characters, because the frame is bytes: writing characters and narrowing them
  * afterwards cost a loop over every character that the JIT does not vectorize (~400 ns on an
@@ -79,31 +80,40 @@ final class EventJson {
         buf = new byte[capacity];
     }
 
+    /** A writer of its own, for an {@link EncodedEvent}, which keeps the bytes it writes. */
+    static EventJson writer() {
+        return new EventJson(INITIAL_BYTES);
+    }
+
     static String encode(Event event) {
-        EventJson out = writing(event);
+        EventJson out = WRITERS.get();
+        out.write(event);
         String json = out.toString();
         out.shrink();
         return json;
     }
 
-    /** {@link #encode} as UTF-8 into {@code into}. */
-    static void encodeUtf8(Event event, EncodedEvent into) {
-        EventJson out = writing(event);
-        System.arraycopy(out.buf, 0, into.reserve(out.len), 0, out.len);
-        into.filled(out.len);
-        out.shrink();
+    /**
+     * Replaces what this writer holds with {@code event}. A buffer a huge event grew is not
+     * kept for the next one.
+     */
+    void write(Event event) {
+        shrink();
+        len = 0;
+        lastInstant = null;
+        event(event);
     }
 
-    /** This thread's writer, holding {@code event}. */
-    private static EventJson writing(Event event) {
-        EventJson out = WRITERS.get();
-        out.len = 0;
-        out.lastInstant = null;
-        out.event(event);
-        return out;
+    /** How many bytes the writer holds. */
+    int length() {
+        return len;
     }
 
-    /** A buffer grown by a huge event is not kept for the next one. */
+    /** The buffer the bytes are in, from 0 to {@link #length()}; not to be modified. */
+    byte[] bytes() {
+        return buf;
+    }
+
     private void shrink() {
         if (buf.length > MAX_RETAINED_BYTES) {
             buf = new byte[INITIAL_BYTES];
