@@ -174,13 +174,9 @@ public final class ClientSession {
             throw new IllegalStateException("Subscription id '" + id + "' is already in use on this connection");
         }
         Subscription subscription = new Subscription(this, spec, number);
-        if (current.length == 0) {
-            subscriptions = subscription;
-        } else {
-            Subscription[] more = Arrays.copyOf(current, current.length + 1);
-            more[current.length] = subscription;
-            subscriptions = more;
-        }
+        Subscription[] more = Arrays.copyOf(current, current.length + 1);
+        more[current.length] = subscription;
+        keep(more);
         return subscription;
     }
 
@@ -190,17 +186,16 @@ public final class ClientSession {
         if (index < 0) {
             return null;
         }
-        if (current.length == 1) {
-            subscriptions = null;
-        } else if (current.length == 2) {
-            subscriptions = current[1 - index];
-        } else {
-            Subscription[] fewer = new Subscription[current.length - 1];
-            System.arraycopy(current, 0, fewer, 0, index);
-            System.arraycopy(current, index + 1, fewer, index, fewer.length - index);
-            subscriptions = fewer;
-        }
+        Subscription[] fewer = new Subscription[current.length - 1];
+        System.arraycopy(current, 0, fewer, 0, index);
+        System.arraycopy(current, index + 1, fewer, index, fewer.length - index);
+        keep(fewer);
         return current[index];
+    }
+
+    /** Holds {@code all} as the field's comment says: nothing, the one, or the array. */
+    private void keep(Subscription[] all) {
+        subscriptions = all.length == 0 ? null : all.length == 1 ? all[0] : all;
     }
 
     /** The subscriptions in the order they were made; a copy when there is just one. */
@@ -222,7 +217,7 @@ public final class ClientSession {
     }
 
     public synchronized int subscriptionCount() {
-        return subscriptions == null ? 0 : subscriptions instanceof Subscription ? 1 : ((Subscription[]) subscriptions).length;
+        return subscriptionArray().length;
     }
 
     public synchronized List<Subscription> subscriptions() {
