@@ -251,23 +251,33 @@ final class Outbox {
 
     /** @param scheduled whether a writer runs this as the task {@link #schedulePump} handed it */
     private void pump(boolean scheduled) {
-        int count;
-        ByteBuffer[] frames;
-        ByteBuffer sole;
-        synchronized (this) {
-            if (scheduled) {
-                // The task has started: a later batch must schedule another.
-                pumpScheduled = false;
-            }
-            count = startGroup();
-            if (count == 0) {
-                return;
-            }
-            frames = group;
-            sole = soleFrame;
-            soleFrame = null;
-        }
+        boolean wrote = false;
         while (true) {
+            int count;
+            ByteBuffer[] frames;
+            ByteBuffer sole;
+            synchronized (this) {
+                if (scheduled) {
+                    // The task has started: a later batch must schedule another.
+                    pumpScheduled = false;
+                    scheduled = false;
+                }
+                if (wrote) {
+                    sendReturned = true;
+                    // Only a group written before send returned is followed here; otherwise
+                    // its completion, on another thread, takes the next.
+                    if (!completedInline) {
+                        return;
+                    }
+                }
+                count = startGroup();
+                if (count == 0) {
+                    return;
+                }
+                frames = group;
+                sole = soleFrame;
+                soleFrame = null;
+            }
             for (int i = 0; i < count; i++) {
                 ByteBuffer frame;
                 if (sole != null) {
@@ -284,17 +294,7 @@ final class Outbox {
                     return;
                 }
             }
-            synchronized (this) {
-                sendReturned = true;
-                // Written before send returned: the next group is taken under the same lock.
-                count = completedInline ? startGroup() : 0;
-                if (count == 0) {
-                    return;
-                }
-                frames = group;
-                sole = soleFrame;
-                soleFrame = null;
-            }
+            wrote = true;
         }
     }
 
