@@ -1,6 +1,7 @@
 package io.eventrouter.protocol;
 
 import java.nio.CharBuffer;
+import java.util.Arrays;
 
 /**
  * Scans one frame's JSON text for the readers that build something from it ({@link
@@ -189,13 +190,8 @@ abstract class JsonScanner {
     private boolean nameIs(int ordinal) {
         char[] known = ProtocolNames.charsOf(ordinal);
         int close = at + known.length;
-        if (close >= end || chars[close] != '"') {
+        if (close >= end || chars[close] != '"' || !Arrays.equals(known, 0, known.length, chars, at, close)) {
             return false;
-        }
-        for (int i = 0; i < known.length; i++) {
-            if (chars[at + i] != known[i]) {
-                return false;
-            }
         }
         at = close + 1;
         nameOrdinal = ordinal;

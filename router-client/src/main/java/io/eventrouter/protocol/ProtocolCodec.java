@@ -29,16 +29,16 @@ public final class ProtocolCodec {
      */
     public static ClientMessage decodeClientMessage(CharSequence text) throws ProtocolException {
         Instant now = Instant.now();
-        ScannedFields publish = PublishScanner.read(text);
-        return publish != null ? ClientMessageCodec.publish(publish, now) : ClientMessageCodec.decode(readObject(text), now);
+        ClientMessage publish = decodePublishScanned(text, now);
+        return publish != null ? publish : decodeClientMessageFromTree(text, now);
     }
 
-    /** {@link #decodeClientMessage} through a JSON-P tree always, even for a publish (for tests). */
+    /** {@link #decodeClientMessage} through a JSON-P tree, even for a publish (tests use it directly). */
     static ClientMessage decodeClientMessageFromTree(CharSequence text, Instant now) throws ProtocolException {
         return ClientMessageCodec.decode(readObject(text), now);
     }
 
-    /** {@link #decodeClientMessage} of a publish read without a tree; null if it cannot be (for tests). */
+    /** {@link #decodeClientMessage} of a publish read without a tree; null if it cannot be. */
     static ClientMessage decodePublishScanned(CharSequence text, Instant now) throws ProtocolException {
         ScannedFields publish = PublishScanner.read(text);
         return publish == null ? null : ClientMessageCodec.publish(publish, now);

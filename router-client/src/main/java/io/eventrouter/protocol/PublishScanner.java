@@ -45,21 +45,22 @@ final class PublishScanner extends JsonScanner {
         if (openObject(1)) {
             do {
                 // Guessed in the order clients write them: type, event, request_id.
-                String name = memberName(!typed ? TYPE : event == null ? EVENT : REQUEST_ID);
-                if (name.equals("type") && !typed) {
+                memberName(!typed ? TYPE : event == null ? EVENT : REQUEST_ID);
+                int ordinal = nameOrdinal;
+                if (ordinal == TYPE && !typed) {
                     typed = true;
                     expect('"');
                     if (!string().equals("publish")) {
                         throw UNSUPPORTED;
                     }
-                } else if (name.equals("request_id") && !identified) {
+                } else if (ordinal == REQUEST_ID && !identified) {
                     identified = true;
                     Object id = member(ScannedFields.Kind.STRING, null, 1);
                     requestId = id == ScannedFields.NULL ? null : (String) id;
-                } else if (name.equals("event") && event == null && peek() == '{') {
+                } else if (ordinal == EVENT && event == null && peek() == '{') {
                     event = ScannedFields.event();
                     scanObject(event, 2);
-                } else if (name.equals("type") || name.equals("request_id") || name.equals("event")) {
+                } else if (ordinal == TYPE || ordinal == REQUEST_ID || ordinal == EVENT) {
                     throw UNSUPPORTED;
                 } else {
                     skip(1);

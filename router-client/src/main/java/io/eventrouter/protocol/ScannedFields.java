@@ -152,7 +152,7 @@ final class ScannedFields implements TypedFields {
     private static Kind[] kinds(Map<String, Kind> byName) {
         Kind[] kinds = new Kind[ProtocolNames.COUNT];
         Arrays.fill(kinds, Kind.IGNORED);
-        byName.forEach((name, kind) -> kinds[ProtocolNames.ordinal(ProtocolNames.find(name))] = kind);
+        byName.forEach((name, kind) -> kinds[ProtocolNames.ordinalOf(name)] = kind);
         return kinds;
     }
 }
