@@ -24,7 +24,6 @@ final class SessionLimits {
         }
     }
 
-
     static boolean onJetty(Session session) {
         return Presence.JETTY && JettySessions.isJetty(session);
     }

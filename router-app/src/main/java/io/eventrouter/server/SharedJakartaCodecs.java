@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * the endpoint's own, about 2 kB per connection, and no setting or endpoint configuration avoids
  * them. Once the session is open they are read only by {@code addMessageHandler} and {@code
  * sendObject}, which the router never calls (its endpoint registers no message handlers), and
- * by the close, which destroys decoder instances that were never created. For an endpoint that declares no decoders or encoders of its own, every
- * session's registries are equal, so this listener points each opened session at one pair
- * built the same way.
+ * by the close, which destroys decoder instances that were never created. For an endpoint that
+ * declares no decoders or encoders of its own, every session's registries are equal, so this
+ * listener points each opened session at one pair built the same way.
  *
  * <p>The fields are private and final in Jetty, so this is done by reflection, checked once at
  * start-up against Jetty 12.1's layout; if the fields are not there (another Jetty), nothing is

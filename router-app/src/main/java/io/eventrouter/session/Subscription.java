@@ -101,7 +101,7 @@ public final class Subscription {
     public ByteBuffer frame(EncodedEvent event) {
         String clientId = owner.clientId();
         long generated = Integer.toUnsignedLong(number);
-        int numberDigits = digits(generated);
+        int numberDigits = quotedId != null ? 0 : digits(generated);
         int idLength = quotedId != null ? quotedId.length : clientId.length() + 3 + numberDigits;
         int eventAt = FRAME_START.length + idLength + FRAME_EVENT.length;
         byte[] frame = new byte[eventAt + event.length() + 1];
