@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,12 +47,9 @@ final class Dispatcher {
     private final List<QueuedEvent> batch = new ArrayList<>(BATCH);
     /** Connections given events in the current batch; each is flushed once after it. */
     private final List<ClientSession> touched = new ArrayList<>();
-    private final List<Subscription> matches = new ArrayList<>();
-    private final Consumer<Subscription> collectMatch = this::collectMatch;
     /** The event being routed, encoded once for all its frames; like the lists, reused. */
     private final EncodedEvent encoded = new EncodedEvent();
     private long batchNumber;
-    private long round;
 
     Dispatcher(EventQueue queue, SubscriptionRegistry subscriptions, RouterStats stats, Executor backlogDrainer) {
         this.queue = queue;
@@ -155,11 +151,8 @@ final class Dispatcher {
 
     private void route(Event event, long acceptedNanos) {
         try {
-            round++;
-            matches.clear();
-            subscriptions.match(event.topic(), collectMatch);
             boolean encodedThisEvent = false;
-            for (Subscription subscription : matches) {
+            for (Subscription subscription : subscriptions.matching(event.topic())) {
                 if (subscription.accepts(event)) {
                     if (!encodedThisEvent) {
                         encoded.encode(event);
@@ -177,13 +170,6 @@ final class Dispatcher {
             // One bad event must not stop the router; it is counted and logged with its id.
             stats.routingFailed(event.priority());
             LOG.error("Unable to route event {} on topic {}", event.id(), event.topic(), e);
-        }
-    }
-
-    /** A subscription with several matching patterns gets the event once. */
-    private void collectMatch(Subscription subscription) {
-        if (subscription.markMatched(round)) {
-            matches.add(subscription);
         }
     }
 }

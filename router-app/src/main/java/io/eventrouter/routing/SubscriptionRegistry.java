@@ -4,17 +4,32 @@ import io.eventrouter.protocol.SubscriptionSpec;
 import io.eventrouter.session.Subscription;
 import io.eventrouter.subscription.TopicIndex;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 
-/** All live subscriptions, indexed by topic pattern; readers (the dispatcher) share a lock. */
+/**
+ * All live subscriptions, indexed by topic pattern, with the matches of recent topics cached.
+ * Readers share a lock; changes take it alone.
+ */
 final class SubscriptionRegistry {
+    private static final Subscription[] NONE = {};
+
     private final TopicIndex<Subscription> index = new TopicIndex<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private int count;
+    /**
+     * Changed under the read lock by {@link #matching}, which only one thread calls at a time
+     * (the dispatcher routes alone), and cleared under the write lock.
+     */
+    private final MatchCache cache = new MatchCache();
+    /** Collects one topic's matches on a cache miss; guarded like {@link #cache}. */
+    private final List<Subscription> collected = new ArrayList<>();
+    private final Consumer<Subscription> collect = this::collect;
+    private long round;
     private final Map<SubscriptionSpec, WeakReference<SubscriptionSpec>> sharedSpecs = new WeakHashMap<>();
 
     /**
@@ -43,6 +58,7 @@ final class SubscriptionRegistry {
                 index.add(pattern, subscription);
             }
             count++;
+            cache.clear();
         } finally {
             lock.writeLock().unlock();
         }
@@ -64,16 +80,52 @@ final class SubscriptionRegistry {
                 }
                 count--;
             }
+            cache.clear();
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** Calls {@code sink} for each registration matching the topic (duplicates possible). */
-    void match(String topic, Consumer<Subscription> sink) {
+    /**
+     * The subscriptions matching {@code topic}, each once (a subscription may have several
+     * matching patterns), in no particular order. The array is shared: read it, never change
+     * it. One thread at a time: the dispatcher, which routes alone.
+     */
+    Subscription[] matching(String topic) {
         lock.readLock().lock();
         try {
-            index.match(topic, sink);
+            Subscription[] matches = cache.get(topic);
+            if (matches == null) {
+                matches = collectMatches(topic);
+                cache.put(topic, matches);
+            }
+            return matches;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Subscription[] collectMatches(String topic) {
+        round++;
+        try {
+            index.match(topic, collect);
+            return collected.isEmpty() ? NONE : collected.toArray(NONE);
+        } finally {
+            collected.clear();
+        }
+    }
+
+    private void collect(Subscription subscription) {
+        if (subscription.markMatched(round)) {
+            collected.add(subscription);
+        }
+    }
+
+    /** How many topics have their matches cached; for tests. */
+    int cachedTopics() {
+        lock.readLock().lock();
+        try {
+            return cache.size();
         } finally {
             lock.readLock().unlock();
         }

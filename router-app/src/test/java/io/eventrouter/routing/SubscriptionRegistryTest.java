@@ -3,11 +3,83 @@ package io.eventrouter.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventrouter.protocol.SubscriptionSpec;
+import io.eventrouter.session.ClientSession;
+import io.eventrouter.session.Subscription;
+import io.eventrouter.session.Transport;
+import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Subscriptions that ask for the same thing share one spec. */
+/**
+ * Subscriptions that ask for the same thing share one spec; a topic's matches come once per
+ * subscription, and the cached matches follow every subscribe and unsubscribe.
+ */
 class SubscriptionRegistryTest {
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
+    private final ClientSession session = new ClientSession(new SilentTransport(), null,
+            new RouterStats((s, reason) -> { }, (s, failure) -> { }, nanos -> { }), 100, 10);
+
+    @Test
+    void shouldMatchEachSubscriptionOnceEvenWhenSeveralOfItsPatternsMatch() {
+        Subscription both = subscribe("orders.*", "orders.#", "orders.created");
+        Subscription other = subscribe("payments.*");
+
+        assertThat(registry.matching("orders.created")).containsExactly(both);
+        assertThat(registry.matching("payments.failed")).containsExactly(other);
+        assertThat(registry.matching("invoices.created")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerARepeatedTopicFromTheCache() {
+        Subscription subscription = subscribe("orders.*");
+
+        Subscription[] first = registry.matching("orders.created");
+        Subscription[] again = registry.matching("orders.created");
+
+        assertThat(again).isSameAs(first).containsExactly(subscription);
+        assertThat(registry.cachedTopics()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSeeASubscriptionAddedAfterTheTopicWasCached() {
+        Subscription first = subscribe("orders.*");
+        assertThat(registry.matching("orders.created")).containsExactly(first);
+
+        Subscription second = subscribe("orders.created");
+
+        assertThat(registry.matching("orders.created")).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
+    void shouldStopMatchingASubscriptionOnceRemoved() {
+        Subscription kept = subscribe("orders.*");
+        Subscription removed = subscribe("orders.#");
+        Subscription alsoRemoved = subscribe("#");
+        assertThat(registry.matching("orders.created")).containsExactlyInAnyOrder(kept, removed, alsoRemoved);
+
+        registry.remove(removed);
+        assertThat(registry.matching("orders.created")).containsExactlyInAnyOrder(kept, alsoRemoved);
+
+        registry.removeAll(java.util.List.of(alsoRemoved, kept));
+        assertThat(registry.matching("orders.created")).isEmpty();
+    }
+
+    @Test
+    void shouldStartTheCacheOverRatherThanHoldMoreTopicsThanItsBound() {
+        Subscription all = subscribe("#");
+
+        for (int i = 0; i <= MatchCache.MAX_TOPICS; i++) {
+            assertThat(registry.matching("topic" + i)).containsExactly(all);
+            assertThat(registry.cachedTopics()).isBetween(1, MatchCache.MAX_TOPICS);
+        }
+        assertThat(registry.cachedTopics()).isEqualTo(1);
+    }
+
+    private Subscription subscribe(String... patterns) {
+        Subscription subscription = session.addSubscription(SubscriptionSpec.builder().topics(patterns).build());
+        registry.add(subscription);
+        return subscription;
+    }
 
     @Test
     void shouldHandEqualSpecsOneSharedInstance() {
@@ -28,5 +100,24 @@ class SubscriptionRegistryTest {
         assertThat(named.id()).isEqualTo("mine");
         assertThat(named).isNotSameAs(plain);
         assertThat(filtered.topics().get(0)).isSameAs(plain.topics().get(0));
+    }
+
+    /** Never written to: these tests only match. */
+    private static final class SilentTransport implements Transport {
+        @Override
+        public void send(ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
+            done.accept(null);
+        }
+
+        @Override
+        public void close(int code, String reason) {}
+
+        @Override
+        public void abort() {}
+
+        @Override
+        public String remoteAddress() {
+            return "test";
+        }
     }
 }
