@@ -18,10 +18,12 @@ import java.util.Arrays;
  * the drop policy can still reach them, until the transport can take them.
  *
  * <p>Most connections are idle most of the time, so everything beyond the counters is made
- * on first use: the reply queue, the lanes, and the group arrays; a connection writing one
- * frame at a time needs neither the group arrays nor the reply queue.
+ * on first use: the reply queue, the lanes, and the group arrays. An event that finds the
+ * outbox idle and empty waits outside the lanes ({@link #parked}), so a connection given one
+ * event at a time, the usual case, never makes the lanes or the group arrays, and its
+ * delivery touches none of them. The outbox is its own writer task ({@link #run}).
  */
-final class Outbox {
+final class Outbox implements Runnable {
     static final int MAX_GROUP_BYTES = 256 * 1024;
     private static final int INITIAL_GROUP = 4;
 
@@ -34,7 +36,15 @@ final class Outbox {
      */
     private ByteBuffer nextReply;
     private ArrayDeque<ByteBuffer> control;
-    /** One FIFO lane of events per priority, lowest first; null until the first event. */
+    /**
+     * The one waiting event when it came to an idle, empty outbox; it is then the only event
+     * (the lanes are empty), it was accepted at {@link #firstAccepted}, and its lane is
+     * {@link #parkedLane}. Anything queued after it moves it to its lane first ({@link
+     * #unpark}), so the lanes keep the order. Null otherwise.
+     */
+    private ByteBuffer parked;
+    private byte parkedLane;
+    /** One FIFO lane of events per priority, lowest first; null until two events wait at once. */
     private ArrayDeque<EventFrame>[] lanes;
     /**
      * The group being written when it has more than one frame; null until then. Starts small
@@ -43,18 +53,18 @@ final class Outbox {
      * bytes per connection).
      */
     private ByteBuffer[] group;
-    /** When the router accepted each event of {@link #group}, in order, for the latency figure. */
-    private long[] groupAccepted;
-    /** The group's frame when it has just one, and when its event (if it is one) was accepted. */
-    private ByteBuffer soleFrame;
-    private long soleAccepted;
-    /** Whether the group being written is {@link #soleFrame} rather than {@link #group}. */
-    private boolean soleGroup;
     /**
-     * {@link #runScheduledPump} as the writer pool's task, made the first time this connection
-     * is handed to it (a fan-out subscriber is, once per batch) and kept rather than made again.
+     * When the router accepted the second and later events of the group being written, for
+     * the latency figure; index 0 is unused ({@link #firstAccepted} holds the first).
      */
-    private Runnable scheduledPump;
+    private long[] groupAccepted;
+    /**
+     * When the router accepted the first event of the group being written, or, while the
+     * outbox is idle, the {@link #parked} event.
+     */
+    private long firstAccepted;
+    /** The group's frame when it has just one: {@link #takeGroup}'s second answer, read at once. */
+    private ByteBuffer soleFrame;
     private boolean pumpScheduled;
     private int events;
     private int consecutiveDrops;
@@ -118,31 +128,22 @@ final class Outbox {
      *     listener hears how long ago that was once the frame is written
      */
     void offerEvent(ByteBuffer frame, int priority, long acceptedNanos, boolean deferred) {
-        String overflow = null;
+        String overflow;
         synchronized (this) {
             if (closed) {
                 policy.listener().droppedOnDisconnect(priority, 1);
                 return;
             }
             int lane = Priority.index(priority);
-            EventFrame event = new EventFrame(frame, acceptedNanos);
-            if (events < policy.capacity()) {
-                lane(lane).addLast(event);
-                events++;
+            if (events == 0 && !sending) {
+                parked = frame;
+                parkedLane = (byte) lane;
+                firstAccepted = acceptedNanos;
+                events = 1;
+                overflow = null;
             } else {
-                int lowest = lowestNonEmptyLane();
-                if (lowest < lane) {
-                    lanes[lowest].pollLast();
-                    lane(lane).addLast(event);
-                    policy.listener().droppedForSlowConsumer(lowest + Priority.MIN);
-                } else {
-                    policy.listener().droppedForSlowConsumer(priority);
-                }
-                if (++consecutiveDrops > policy.dropLimit() && !overflowReported) {
-                    overflowReported = true;
-                    overflow = consecutiveDrops + " events dropped in a row (client queue of "
-                            + policy.capacity() + " full)";
-                }
+                unpark();
+                overflow = enqueue(new EventFrame(frame, acceptedNanos), lane);
             }
         }
         if (overflow != null) {
@@ -153,6 +154,39 @@ final class Outbox {
             pump();
         } else if (!deferred) {
             schedulePump();
+        }
+    }
+
+    /**
+     * Under the lock: adds {@code event} to its lane, or, when {@code capacity} events wait,
+     * applies the drop policy; returns why the subscriber overflowed if it just did, else null.
+     */
+    private String enqueue(EventFrame event, int lane) {
+        if (events < policy.capacity()) {
+            lane(lane).addLast(event);
+            events++;
+            return null;
+        }
+        int lowest = lowestNonEmptyLane();
+        if (lowest < lane) {
+            lanes[lowest].pollLast();
+            lane(lane).addLast(event);
+            policy.listener().droppedForSlowConsumer(lowest + Priority.MIN);
+        } else {
+            policy.listener().droppedForSlowConsumer(lane + Priority.MIN);
+        }
+        if (++consecutiveDrops > policy.dropLimit() && !overflowReported) {
+            overflowReported = true;
+            return consecutiveDrops + " events dropped in a row (client queue of " + policy.capacity() + " full)";
+        }
+        return null;
+    }
+
+    /** Under the lock: moves the {@link #parked} event, if any, to the end of its lane. */
+    private void unpark() {
+        if (parked != null) {
+            lane(parkedLane).addLast(new EventFrame(parked, firstAccepted));
+            parked = null;
         }
     }
 
@@ -175,25 +209,22 @@ final class Outbox {
             return;
         }
         boolean schedule;
-        Runnable task;
         synchronized (this) {
             schedule = !sending && !pumpScheduled && !closed && events > 0;
             pumpScheduled |= schedule;
-            if (schedule && scheduledPump == null) {
-                scheduledPump = this::runScheduledPump;
-            }
-            task = scheduledPump;
         }
         if (schedule) {
             try {
-                policy.writer().execute(task);
+                policy.writer().execute(this);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                runScheduledPump();
+                run();
             }
         }
     }
 
-    private void runScheduledPump() {
+    /** The task {@link #schedulePump} hands the writer pool: writes what waits. */
+    @Override
+    public void run() {
         pump(true);
     }
 
@@ -208,9 +239,13 @@ final class Outbox {
             events = 0;
             nextReply = null;
             control = null;
+            if (parked != null) {
+                dropped[parkedLane]++;
+                parked = null;
+            }
             if (lanes != null) {
                 for (int lane = 0; lane < lanes.length; lane++) {
-                    dropped[lane] = lanes[lane] == null ? 0 : lanes[lane].size();
+                    dropped[lane] += lanes[lane] == null ? 0 : lanes[lane].size();
                 }
                 lanes = null;
             }
@@ -249,7 +284,7 @@ final class Outbox {
         pump(false);
     }
 
-    /** @param scheduled whether a writer runs this as the task {@link #schedulePump} handed it */
+    /** @param scheduled whether a writer runs this as the task {@link #schedulePump} handed it ({@link #run}) */
     private void pump(boolean scheduled) {
         boolean wrote = false;
         while (true) {
@@ -321,7 +356,7 @@ final class Outbox {
 
     /**
      * Takes the next group off the queues: replies first, then events by priority. A lone
-     * waiting frame goes to {@link #soleFrame}; more go to {@link #group}.
+     * frame goes to {@link #soleFrame}; more go to {@link #group}.
      */
     private int takeGroup() {
         groupEvents = 0;
@@ -330,16 +365,9 @@ final class Outbox {
             return 0;
         }
         int maxGroup = maxGroup();
-        soleGroup = waiting == 1 || maxGroup == 1;
-        if (soleGroup) {
+        if (waiting == 1 || maxGroup == 1) {
             ByteBuffer frame = pollReply();
-            if (frame == null) {
-                EventFrame event = pollEvent();
-                frame = event.bytes();
-                soleAccepted = event.acceptedNanos();
-                groupEvents = 1;
-            }
-            soleFrame = frame;
+            soleFrame = frame != null ? frame : pollEventFrame();
             return 1;
         }
         if (group == null) {
@@ -354,12 +382,10 @@ final class Outbox {
             }
             ByteBuffer frame = pollReply();
             if (frame == null) {
-                EventFrame event = pollEvent();
-                if (event == null) {
+                frame = pollEventFrame();
+                if (frame == null) {
                     break;
                 }
-                frame = event.bytes();
-                groupAccepted[groupEvents++] = event.acceptedNanos();
             }
             group[count++] = frame;
             bytes += frame.remaining();
@@ -397,7 +423,7 @@ final class Outbox {
                 // Under the lock: the next group reuses groupAccepted once sending is false.
                 long now = System.nanoTime();
                 for (int i = 0; i < delivered; i++) {
-                    policy.listener().deliveredAfter(now - (soleGroup ? soleAccepted : groupAccepted[i]));
+                    policy.listener().deliveredAfter(now - (i == 0 ? firstAccepted : groupAccepted[i]));
                 }
             }
         }
@@ -427,6 +453,33 @@ final class Outbox {
         group = Arrays.copyOf(group, length);
         groupAccepted = Arrays.copyOf(groupAccepted, length);
         return true;
+    }
+
+    /**
+     * The next event's frame by priority, or null; notes when it was accepted ({@link
+     * #firstAccepted} for the group's first, else {@link #groupAccepted}) and counts it in
+     * {@link #groupEvents}.
+     */
+    private ByteBuffer pollEventFrame() {
+        ByteBuffer frame = parked;
+        if (frame != null) {
+            // The only event waiting, and so the group's first: its time is in firstAccepted.
+            parked = null;
+            events--;
+        } else {
+            EventFrame event = pollEvent();
+            if (event == null) {
+                return null;
+            }
+            frame = event.bytes();
+            if (groupEvents == 0) {
+                firstAccepted = event.acceptedNanos();
+            } else {
+                groupAccepted[groupEvents] = event.acceptedNanos();
+            }
+        }
+        groupEvents++;
+        return frame;
     }
 
     private EventFrame pollEvent() {

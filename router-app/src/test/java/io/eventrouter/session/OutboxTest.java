@@ -329,8 +329,76 @@ class OutboxTest {
         assertThat(session.awaitFlushed(System.nanoTime())).isTrue();
     }
 
+    @ParameterizedTest(name = "{0} frames in flight")
+    @ValueSource(ints = {1, 4})
+    void shouldKeepPriorityOrderWhenMoreFollowTheLoneEventOfAnIdleOutbox(int maxInFlight) {
+        FakeTransport socket = new FakeTransport(maxInFlight);
+        ClientSession session = new ClientSession(socket, null, listener, 10, 10, Runnable::run);
+        long fiveSecondsAgo = System.nanoTime() - TimeUnit.SECONDS.toNanos(5);
+
+        session.deliverDeferred(frame("5a"), 5, fiveSecondsAgo);   // the lone event of an idle outbox
+        session.deliverDeferred(frame("9a"), 9, System.nanoTime());
+        session.deliverDeferred(frame("5b"), 5, System.nanoTime());
+        session.deliverDeferred(frame("1a"), 1, System.nanoTime());
+        assertThat(session.pendingEvents()).isEqualTo(4);
+        session.flushDeferred(true);
+
+        assertThat(socket.written()).containsExactly("9a", "5a", "5b", "1a");
+        assertThat(listener.latencies()).hasSize(4);
+        assertThat(listener.latencies().get(1)).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(5));
+        assertThat(session.pendingEvents()).isZero();
+    }
+
+    @Test
+    void shouldWriteAReplyBeforeTheLoneWaitingEventAndStillTimeTheEvent() {
+        ClientSession session = deferringSession(10, 10);
+        long fiveSecondsAgo = System.nanoTime() - TimeUnit.SECONDS.toNanos(5);
+
+        session.deliverDeferred(frame("5a"), 5, fiveSecondsAgo);
+        session.reply("pong");                        // writes at once: the reply, then the event
+
+        assertThat(transport.written()).containsExactly("pong", "5a");
+        assertThat(listener.latencies()).singleElement()
+                .satisfies(nanos -> assertThat(nanos).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(5)));
+        assertThat(listener.deliveredCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldApplyTheDropPolicyToTheLoneWaitingEvent() {
+        ClientSession session = deferringSession(1, 100);
+
+        session.deliverDeferred(frame("3a"), 3, System.nanoTime());
+        session.deliverDeferred(frame("7a"), 7, System.nanoTime());   // evicts 3a
+        session.deliverDeferred(frame("1a"), 1, System.nanoTime());   // dropped itself
+        session.flushDeferred(true);
+
+        assertThat(listener.slowConsumerDrops()).containsExactly(3, 1);
+        assertThat(transport.written()).containsExactly("7a");
+    }
+
+    @Test
+    void shouldCountTheLoneWaitingEventAsDroppedOnClose() {
+        ClientSession session = deferringSession(10, 10);
+        session.deliverDeferred(frame("7a"), 7, System.nanoTime());
+
+        assertThat(session.close(1001, "going away")).isTrue();
+        session.flushDeferred(true);
+
+        assertThat(listener.disconnectDrops()).containsExactly(Map.entry(7, 1));
+        assertThat(transport.written()).isEmpty();
+        assertThat(session.pendingEvents()).isZero();
+    }
+
     private ClientSession session(int capacity, int dropLimit) {
         return new ClientSession(transport, null, listener, capacity, dropLimit);
+    }
+
+    /**
+     * A session whose writer is the calling thread, as the dispatcher's is in effect: a deferred
+     * delivery waits until {@code flushDeferred}, where a session without a writer writes at once.
+     */
+    private ClientSession deferringSession(int capacity, int dropLimit) {
+        return new ClientSession(transport, null, listener, capacity, dropLimit, Runnable::run);
     }
 
     /** A stalled peer: {@code 5a} in flight, and a full queue of three holding 3a, 3b, 7a. */
@@ -341,6 +409,10 @@ class OutboxTest {
         assertThat(session.pendingEvents()).isEqualTo(3);
         assertThat(listener.slowConsumerDrops()).isEmpty();
         return session;
+    }
+
+    private static java.nio.ByteBuffer frame(String text) {
+        return java.nio.ByteBuffer.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Delivers frames named after their priority, e.g. {@code 10a} at priority 10. */
