@@ -28,7 +28,10 @@ public final class Subscription {
     private final SubscriptionSpec spec;
     /** The number in a server-chosen id, read as unsigned; unused when the client chose the id. */
     private final int number;
-    private final int minimumPriority;
+    /** From the spec, so most deliveries read nothing of it: priorities are 1 to 10. */
+    private final byte minimumPriority;
+    /** Whether the spec filters by type or source; most subscriptions do not. */
+    private final boolean filtersTypeOrSource;
     /** The id as a JSON string in UTF-8 when it cannot be written out from the client id; else null. */
     private final byte[] quotedId;
     private long lastMatch = -1;
@@ -38,7 +41,8 @@ public final class Subscription {
         this.owner = owner;
         this.spec = spec;
         this.number = number;
-        this.minimumPriority = spec.minimumPriority();
+        this.minimumPriority = (byte) spec.minimumPriority();
+        this.filtersTypeOrSource = !spec.types().isEmpty() || !spec.sources().isEmpty();
         this.quotedId = spec.id() == null && isPlain(owner.clientId())
                 ? null
                 : ProtocolCodec.quote(id()).getBytes(StandardCharsets.UTF_8);
@@ -85,13 +89,15 @@ public final class Subscription {
         if (event.priority() < minimumPriority) {
             return false;
         }
-        if (!spec.types().isEmpty() && !spec.types().contains(event.type())) {
-            return false;
-        }
-        if (!spec.sources().isEmpty() && !spec.sources().contains(event.source())) {
+        if (filtersTypeOrSource && !acceptsTypeAndSource(event)) {
             return false;
         }
         return event.target() == null || owner.answersTo(event.target());
+    }
+
+    private boolean acceptsTypeAndSource(Event event) {
+        return (spec.types().isEmpty() || spec.types().contains(event.type()))
+                && (spec.sources().isEmpty() || spec.sources().contains(event.source()));
     }
 
     /**
