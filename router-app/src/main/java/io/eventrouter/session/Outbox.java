@@ -4,6 +4,7 @@ import io.eventrouter.protocol.Priority;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * The bounded outbound queue of one connection, and the pump that writes it. Replies (control
@@ -21,11 +22,18 @@ import java.util.Arrays;
  * on first use: the reply queue, the lanes, and the group arrays. An event that finds the
  * outbox idle and empty waits outside the lanes ({@link #parked}), so a connection given one
  * event at a time, the usual case, never makes the lanes or the group arrays, and its
- * delivery touches none of them. The outbox is its own writer task ({@link #run}).
+ * delivery touches none of them. The outbox is its own writer task ({@link #run}) and the
+ * callback of the last frame of each group ({@link #accept}), so neither is made per write.
  */
-final class Outbox implements Runnable {
+final class Outbox implements Runnable, Consumer<Throwable> {
     static final int MAX_GROUP_BYTES = 256 * 1024;
     private static final int INITIAL_GROUP = 4;
+    /** {@link #completion}: the group being written has not completed before its send returned. */
+    private static final byte NOT_YET = 0;
+    /** {@link #completion}: it completed before its send returned, and more was waiting. */
+    private static final byte MORE_WAITING = 1;
+    /** {@link #completion}: it completed before its send returned, and nothing was waiting. */
+    private static final byte NOTHING_WAITING = 2;
 
     private final ClientSession session;
     private final Transport transport;
@@ -73,7 +81,12 @@ final class Outbox implements Runnable {
     private boolean sending;
     private int groupEvents;
     private boolean sendReturned;
-    private boolean completedInline;
+    /**
+     * Whether the group being written completed before its last send returned ({@link
+     * #NOT_YET}, {@link #MORE_WAITING}, {@link #NOTHING_WAITING}); the pump then follows it
+     * itself. Set under the lock; the pump also reads it without, see {@link #pump(boolean)}.
+     */
+    private byte completion;
     /**
      * Set once someone has waited in {@link #awaitIdle} (a drain at shutdown) and never
      * cleared: until then, running dry needs no notify, which would otherwise cost a call into
@@ -301,7 +314,7 @@ final class Outbox implements Runnable {
                     sendReturned = true;
                     // Only a group written before send returned is followed here; otherwise
                     // its completion, on another thread, takes the next.
-                    if (!completedInline) {
+                    if (completion == NOT_YET) {
                         return;
                     }
                 }
@@ -323,13 +336,20 @@ final class Outbox implements Runnable {
                 }
                 boolean last = i == count - 1;
                 try {
-                    transport.send(frame, last, last ? this::groupSent : Outbox::partSent);
+                    transport.send(frame, last, last ? this : Outbox::partSent);
                 } catch (RuntimeException e) {
-                    groupSent(e);
+                    accept(e);
                     return;
                 }
             }
             wrote = true;
+            // Read without the lock, which saves taking it again after most writes. NOTHING_WAITING
+            // can only come from this group's completion (startGroup's NOT_YET, on this thread,
+            // is ordered after any earlier group's) or a later group's: either way nothing was
+            // left to write then, and whatever is queued after that starts a write itself.
+            if (completion == NOTHING_WAITING) {
+                return;
+            }
         }
     }
 
@@ -350,7 +370,7 @@ final class Outbox implements Runnable {
         }
         sending = true;
         sendReturned = false;
-        completedInline = false;
+        completion = NOT_YET;
         return count;
     }
 
@@ -410,13 +430,21 @@ final class Outbox implements Runnable {
         // nothing to do: completion is tracked by the group's last frame
     }
 
-    private void groupSent(Throwable failure) {
+    /** The group's last frame was written ({@code failure} null) or the write failed. */
+    @Override
+    public void accept(Throwable failure) {
         boolean inline;
         int delivered;
         synchronized (this) {
             sending = false;
             inline = !sendReturned;
-            completedInline = inline;
+            if (inline) {
+                boolean idle = failure == null && (closed || events == 0 && !repliesWaiting());
+                completion = idle ? NOTHING_WAITING : MORE_WAITING;
+                if (idle && idleAwaited) {
+                    notifyAll();
+                }
+            }
             delivered = groupEvents;
             if (failure == null) {
                 consecutiveDrops = 0;
