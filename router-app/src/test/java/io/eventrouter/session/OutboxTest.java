@@ -319,6 +319,35 @@ class OutboxTest {
     }
 
     @Test
+    void shouldWakeAWaiterWhenTheLastFrameCompletesBeforeItsSendReturns() throws Exception {
+        ClientSession session = session(10, 10);
+        transport.hold();
+        deliver(session, "5a", "5b");
+        boolean[] flushed = new boolean[1];
+        Thread waiter = new Thread(() -> {
+            try {
+                flushed[0] = session.awaitFlushed(System.nanoTime() + TimeUnit.MINUTES.toNanos(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (waiter.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(waiter.getState()).isEqualTo(Thread.State.TIMED_WAITING);
+
+        transport.completeInline();
+        transport.releaseOne();                       // 5a completes; 5b is written and completes at once
+
+        waiter.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(waiter.isAlive()).isFalse();
+        assertThat(flushed[0]).isTrue();
+        assertThat(transport.written()).containsExactly("5a", "5b");
+    }
+
+    @Test
     void shouldReportFlushedOnceClosed() throws InterruptedException {
         ClientSession session = session(10, 10);
         transport.hold();
