@@ -57,6 +57,18 @@ final class EventJson {
     private static final byte[] EMPTY_OBJECT = ascii("{}");
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
+    /*
+     * Runs of keys and values most events share, each written in one copy rather than one per
+     * key and value (small copies cost more per byte): no target; no ids beside the
+     * correlation id; no headers; not yet delivered.
+     */
+    private static final byte[] NO_TARGET_THEN_PAYLOAD = concat(TARGET, NULL, PAYLOAD);
+    private static final byte[] NO_FURTHER_IDS = concat(CAUSATION_ID, NULL, USER_ID, NULL, SESSION_ID, NULL,
+            TRACE_ID, NULL, SPAN_ID, NULL);
+    private static final byte[] NO_HEADERS_THEN_END = concat(HEADERS, EMPTY_OBJECT, ascii("}"));
+    private static final byte[] UNDELIVERED_THEN_END = concat(DELIVERY_STATUS,
+            ascii("\"" + DeliveryStatus.PENDING.wireName() + "\""), DELIVERY_ATTEMPTS, ascii("0"),
+            LAST_DELIVERY_ATTEMPT, NULL, DELIVERY_ERROR, NULL, ascii("}"));
     /** Length of a quoted timestamp: {@code "uuuu-MM-ddTHH:mm:ss.SSSSSS+00:00"}. */
     private static final int TIMESTAMP_BYTES = Timestamps.UTC_LENGTH + 2;
     private static final int INITIAL_BYTES = 1024;
@@ -169,9 +181,13 @@ final class EventJson {
         number(event.priority());
         raw(SOURCE);
         string(event.source());
-        raw(TARGET);
-        nullableString(event.target());
-        raw(PAYLOAD);
+        if (event.target() == null) {
+            raw(NO_TARGET_THEN_PAYLOAD);
+        } else {
+            raw(TARGET);
+            string(event.target());
+            raw(PAYLOAD);
+        }
         object(event.payload());
         raw(METADATA);
         metadata(event.metadata());
@@ -179,6 +195,11 @@ final class EventJson {
         instant(event.timestamp());
         raw(VERSION);
         string(event.version());
+        if (event.deliveryStatus() == DeliveryStatus.PENDING && event.deliveryAttempts() == 0
+                && event.lastDeliveryAttempt() == null && event.deliveryError() == null) {
+            raw(UNDELIVERED_THEN_END);
+            return;
+        }
         raw(DELIVERY_STATUS);
         quote(STATUS_NAMES[event.deliveryStatus().ordinal()]);
         raw(DELIVERY_ATTEMPTS);
@@ -195,18 +216,27 @@ final class EventJson {
         nullableInstant(metadata.createdAt());
         raw(CORRELATION_ID);
         nullableString(metadata.correlationId());
-        raw(CAUSATION_ID);
-        nullableString(metadata.causationId());
-        raw(USER_ID);
-        nullableString(metadata.userId());
-        raw(SESSION_ID);
-        nullableString(metadata.sessionId());
-        raw(TRACE_ID);
-        nullableString(metadata.traceId());
-        raw(SPAN_ID);
-        nullableString(metadata.spanId());
+        if (metadata.causationId() == null && metadata.userId() == null && metadata.sessionId() == null
+                && metadata.traceId() == null && metadata.spanId() == null) {
+            raw(NO_FURTHER_IDS);
+        } else {
+            raw(CAUSATION_ID);
+            nullableString(metadata.causationId());
+            raw(USER_ID);
+            nullableString(metadata.userId());
+            raw(SESSION_ID);
+            nullableString(metadata.sessionId());
+            raw(TRACE_ID);
+            nullableString(metadata.traceId());
+            raw(SPAN_ID);
+            nullableString(metadata.spanId());
+        }
         raw(TAGS);
         stringMap(metadata.tags());
+        if (metadata.headers().isEmpty()) {
+            raw(NO_HEADERS_THEN_END);
+            return;
+        }
         raw(HEADERS);
         stringMap(metadata.headers());
         raw('}');
@@ -451,5 +481,15 @@ final class EventJson {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        byte[] all = new byte[Arrays.stream(parts).mapToInt(part -> part.length).sum()];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 }

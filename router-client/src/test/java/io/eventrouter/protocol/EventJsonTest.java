@@ -48,6 +48,33 @@ class EventJsonTest {
     }
 
     @Test
+    void shouldWriteTheUsualEventAndEachDepartureFromItAsTheGeneratorDoes() {
+        // The usual event: no target, a correlation id only, no headers, not yet delivered.
+        EventMetadata usualMetadata = EventMetadata.builder().correlationId("c-1").tag("tenant", "t1").build();
+        Event usual = Event.builder("orders.created").type("order.created").source("agent-1")
+                .payload(Json.createObjectBuilder().add("n", 1).build()).metadata(usualMetadata).build();
+        Instant at = Instant.parse("2026-11-27T17:00:00.123456Z");
+        Event[] events = {
+            usual,
+            Event.builder("orders.created").target("agent-2").metadata(usualMetadata).build(),
+            usual.withMetadata(usualMetadata.toBuilder().userId("u-1").build()),
+            usual.withMetadata(usualMetadata.toBuilder().spanId("s-1").build()),
+            usual.withMetadata(usualMetadata.toBuilder().header("h", "v").build()),
+            new Event(usual.id(), usual.topic(), usual.type(), usual.priority(), usual.source(), null, usual.payload(),
+                    usualMetadata, at, usual.version(), DeliveryStatus.PENDING, 1, null, null),
+            new Event(usual.id(), usual.topic(), usual.type(), usual.priority(), usual.source(), null, usual.payload(),
+                    usualMetadata, at, usual.version(), DeliveryStatus.PENDING, 0, at, null),
+            new Event(usual.id(), usual.topic(), usual.type(), usual.priority(), usual.source(), null, usual.payload(),
+                    usualMetadata, at, usual.version(), DeliveryStatus.PENDING, 0, null, "refused"),
+            new Event(usual.id(), usual.topic(), usual.type(), usual.priority(), usual.source(), null, usual.payload(),
+                    usualMetadata, at, usual.version(), DeliveryStatus.values()[1], 0, null, null),
+        };
+        for (Event event : events) {
+            assertThat(ProtocolCodec.encodeEvent(event)).isEqualTo(viaGenerator(event));
+        }
+    }
+
+    @Test
     void shouldWriteTheSameTextAsTheGeneratorWhenEverySurrogateIsPaired() {
         for (int i = 0; i < 2_000; i++) {
             Event event = randomEvent();
