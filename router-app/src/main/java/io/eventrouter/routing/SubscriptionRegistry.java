@@ -125,7 +125,17 @@ final class SubscriptionRegistry {
     int cachedTopics() {
         lock.readLock().lock();
         try {
-            return cache.size();
+            return cache.topics();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many matches the cache holds in all; for tests. */
+    int cachedMatches() {
+        lock.readLock().lock();
+        try {
+            return cache.matches();
         } finally {
             lock.readLock().unlock();
         }

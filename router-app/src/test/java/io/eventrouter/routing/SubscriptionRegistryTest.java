@@ -75,6 +75,40 @@ class SubscriptionRegistryTest {
         assertThat(registry.cachedTopics()).isEqualTo(1);
     }
 
+    @Test
+    void shouldBoundTheMatchesItHoldsWhenManySubscriptionsMatchEveryTopic() {
+        int subscriptions = 10_000;
+        subscribeMany("#", subscriptions);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(registry.matching("topic" + i)).hasSize(subscriptions).doesNotHaveDuplicates();
+            assertThat(registry.cachedMatches()).isBetween(subscriptions, MatchCache.MAX_MATCHES);
+        }
+        assertThat(registry.cachedTopics()).isLessThan(100);
+    }
+
+    @Test
+    void shouldNotCacheATopicThatMatchesMoreSubscriptionsThanItsLimit() {
+        int subscriptions = MatchCache.MAX_MATCHES_PER_TOPIC + 1;
+        subscribeMany("orders.*", subscriptions);
+
+        assertThat(registry.matching("orders.created")).hasSize(subscriptions);
+        assertThat(registry.matching("orders.created")).hasSize(subscriptions);
+        assertThat(registry.cachedTopics()).isZero();
+    }
+
+    /** {@code count} subscriptions to {@code pattern}, a few per connection as agents have. */
+    private void subscribeMany(String pattern, int count) {
+        ClientSession owner = null;
+        for (int i = 0; i < count; i++) {
+            if (i % 10 == 0) {
+                owner = new ClientSession(new SilentTransport(), null,
+                        new RouterStats((s, reason) -> { }, (s, failure) -> { }, nanos -> { }), 100, 10);
+            }
+            registry.add(owner.addSubscription(SubscriptionSpec.of(pattern)));
+        }
+    }
+
     private Subscription subscribe(String... patterns) {
         Subscription subscription = session.addSubscription(SubscriptionSpec.builder().topics(patterns).build());
         registry.add(subscription);
