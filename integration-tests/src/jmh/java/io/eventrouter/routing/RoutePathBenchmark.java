@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The registry caches each topic's matches (up to 16,384 topics), so after the first pass
  * over the events their topics (about 3,400 of the 10,000) are found in the cache, as a steady
  * set of topics would be in a running router. {@code TopicMatchBenchmark} measures the index
- * walk a topic not yet cached costs.
+ * walk a topic not yet cached costs; {@code -p resubscribeEvery=1} shows the route when every
+ * event misses the cache, as when subscriptions change as often as events arrive (one
+ * subscription is removed and added again before each event, which empties the cache).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -67,18 +69,25 @@ public class RoutePathBenchmark {
     @Param("4096")
     int distinctEvents;
 
+    /** Events between two re-subscriptions (each empties the match cache); 0 for none. */
+    @Param("0")
+    int resubscribeEvery;
+
     private final InlineTransport transport = new InlineTransport();
     private final RouterStats stats = new RouterStats((session, reason) -> { }, (session, failure) -> { }, nanos -> { });
     private EventQueue queue;
     private Dispatcher dispatcher;
+    private SubscriptionRegistry registry;
+    private Subscription resubscribed;
     private Event[] events;
     private int next;
+    private int sinceResubscribe;
 
     @Setup
     public void setUp() {
         Random random = new Random(Workload.SEED);
         queue = EventQueue.strict(10_000);
-        SubscriptionRegistry registry = new SubscriptionRegistry();
+        registry = new SubscriptionRegistry();
         dispatcher = new Dispatcher(queue, registry, stats, Runnable::run);
         List<ClientSession> clients = new ArrayList<>(sessions);
         for (int i = 0; i < sessions; i++) {
@@ -96,6 +105,7 @@ public class RoutePathBenchmark {
             }
             Subscription subscription = clients.get(i % sessions).addSubscription(spec.build());
             registry.add(subscription);
+            resubscribed = subscription;
         }
         if (Integer.bitCount(distinctEvents) != 1) {
             throw new IllegalArgumentException("distinctEvents must be a power of two, got " + distinctEvents);
@@ -112,6 +122,11 @@ public class RoutePathBenchmark {
 
     @Benchmark
     public long route() {
+        if (resubscribeEvery > 0 && ++sinceResubscribe == resubscribeEvery) {
+            sinceResubscribe = 0;
+            registry.remove(resubscribed);
+            registry.add(resubscribed);
+        }
         route(events[next++ & (distinctEvents - 1)]);
         return transport.bytes;
     }
