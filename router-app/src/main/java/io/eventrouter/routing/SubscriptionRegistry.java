@@ -5,6 +5,7 @@ import io.eventrouter.session.Subscription;
 import io.eventrouter.subscription.TopicIndex;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -28,8 +29,7 @@ final class SubscriptionRegistry {
     private final MatchCache cache = new MatchCache();
     /** Collects one topic's matches on a cache miss; guarded like {@link #cache}. */
     private final List<Subscription> collected = new ArrayList<>();
-    private final Consumer<Subscription> collect = this::collect;
-    private long round;
+    private final Consumer<Subscription> collect = collected::add;
     private final Map<SubscriptionSpec, WeakReference<SubscriptionSpec>> sharedSpecs = new WeakHashMap<>();
 
     /**
@@ -106,19 +106,25 @@ final class SubscriptionRegistry {
     }
 
     private Subscription[] collectMatches(String topic) {
-        round++;
         try {
             index.match(topic, collect);
-            return collected.isEmpty() ? NONE : collected.toArray(NONE);
+            return distinct(collected);
         } finally {
             collected.clear();
         }
     }
 
-    private void collect(Subscription subscription) {
-        if (subscription.markMatched(round)) {
-            collected.add(subscription);
+    /**
+     * The index reports a subscription once per matching pattern, so only one with several
+     * patterns can be there twice; the first of each is kept.
+     */
+    private static Subscription[] distinct(List<Subscription> found) {
+        for (Subscription subscription : found) {
+            if (subscription.topics().size() > 1) {
+                return new LinkedHashSet<>(found).toArray(NONE);
+            }
         }
+        return found.toArray(NONE);
     }
 
     /** How many topics have their matches cached; for tests. */

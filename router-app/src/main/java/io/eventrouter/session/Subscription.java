@@ -34,7 +34,6 @@ public final class Subscription {
     private final boolean filtersTypeOrSource;
     /** The id as a JSON string in UTF-8 when it cannot be written out from the client id; else null. */
     private final byte[] quotedId;
-    private long lastMatch = -1;
 
     /** A subscription with the id the client chose ({@code spec.id()}), or the server's {@code number}. */
     Subscription(ClientSession owner, SubscriptionSpec spec, int number) {
@@ -130,19 +129,6 @@ public final class Subscription {
         event.copyTo(frame, eventAt);
         frame[frame.length - 1] = '}';
         return ByteBuffer.wrap(frame);
-    }
-
-    /**
-     * Marks this subscription as matched in match round {@code round}; false if it already was,
-     * so a subscription whose several patterns match gets the event once. Only the thread routing
-     * a batch calls it.
-     */
-    public boolean markMatched(long round) {
-        if (lastMatch == round) {
-            return false;
-        }
-        lastMatch = round;
-        return true;
     }
 
     /**
