@@ -9,7 +9,7 @@ import io.eventrouter.protocol.ServerMessage;
 import io.eventrouter.protocol.SubscriptionSpec;
 import io.eventrouter.queue.EventQueue;
 import io.eventrouter.session.ClientSession;
-import io.eventrouter.session.Transport;
+import io.eventrouter.testing.InstantTransport;
 import jakarta.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -159,7 +159,7 @@ class DispatcherTest {
     }
 
     /** Completes every write at once and keeps the frames, in order. */
-    private static final class RecordingTransport implements Transport {
+    private static final class RecordingTransport extends InstantTransport {
         private final List<String> frames = new ArrayList<>();
 
         @Override
@@ -194,17 +194,6 @@ class DispatcherTest {
                 events.add(((ServerMessage.EventDelivery) ProtocolCodec.decodeServerMessage(frame)).event());
             }
             return events;
-        }
-
-        @Override
-        public void close(int code, String reason) {}
-
-        @Override
-        public void abort() {}
-
-        @Override
-        public String remoteAddress() {
-            return "test";
         }
     }
 }

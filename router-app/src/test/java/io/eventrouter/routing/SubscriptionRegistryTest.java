@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventrouter.protocol.SubscriptionSpec;
 import io.eventrouter.session.ClientSession;
 import io.eventrouter.session.Subscription;
-import io.eventrouter.session.Transport;
-import java.nio.ByteBuffer;
-import java.util.function.Consumer;
+import io.eventrouter.testing.InstantTransport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class SubscriptionRegistryTest {
     private final SubscriptionRegistry registry = new SubscriptionRegistry();
-    private final ClientSession session = new ClientSession(new SilentTransport(), null,
-            new RouterStats((s, reason) -> { }, (s, failure) -> { }, nanos -> { }), 100, 10);
+    private final RouterStats stats = new RouterStats((s, reason) -> { }, (s, failure) -> { }, nanos -> { });
+    private final ClientSession session = new ClientSession(new InstantTransport(), null, stats, 100, 10);
 
     @Test
     void shouldMatchEachSubscriptionOnceEvenWhenSeveralOfItsPatternsMatch() {
@@ -102,8 +100,7 @@ class SubscriptionRegistryTest {
         ClientSession owner = null;
         for (int i = 0; i < count; i++) {
             if (i % 10 == 0) {
-                owner = new ClientSession(new SilentTransport(), null,
-                        new RouterStats((s, reason) -> { }, (s, failure) -> { }, nanos -> { }), 100, 10);
+                owner = new ClientSession(new InstantTransport(), null, stats, 100, 10);
             }
             registry.add(owner.addSubscription(SubscriptionSpec.of(pattern)));
         }
@@ -134,24 +131,5 @@ class SubscriptionRegistryTest {
         assertThat(named.id()).isEqualTo("mine");
         assertThat(named).isNotSameAs(plain);
         assertThat(filtered.topics().get(0)).isSameAs(plain.topics().get(0));
-    }
-
-    /** Never written to: these tests only match. */
-    private static final class SilentTransport implements Transport {
-        @Override
-        public void send(ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
-            done.accept(null);
-        }
-
-        @Override
-        public void close(int code, String reason) {}
-
-        @Override
-        public void abort() {}
-
-        @Override
-        public String remoteAddress() {
-            return "test";
-        }
     }
 }

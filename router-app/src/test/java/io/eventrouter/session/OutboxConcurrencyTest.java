@@ -2,6 +2,7 @@ package io.eventrouter.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventrouter.testing.InstantTransport;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ class OutboxConcurrencyTest {
      * Takes up to eight frames at once and completes each group's last frame either at once, on
      * the caller's thread, or later on its own thread, at random.
      */
-    private static final class MixedCompletionTransport implements Transport {
+    private static final class MixedCompletionTransport extends InstantTransport {
         private final ExecutorService completer;
         private final List<String> written = new ArrayList<>();
 
@@ -113,17 +114,6 @@ class OutboxConcurrencyTest {
 
         synchronized List<String> written() {
             return new ArrayList<>(written);
-        }
-
-        @Override
-        public void close(int code, String reason) {}
-
-        @Override
-        public void abort() {}
-
-        @Override
-        public String remoteAddress() {
-            return "test";
         }
     }
 }
