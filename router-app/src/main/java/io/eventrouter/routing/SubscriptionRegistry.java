@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * All live subscriptions, indexed by topic pattern, with the matches of recent topics cached.
@@ -129,28 +130,22 @@ final class SubscriptionRegistry {
 
     /** How many topics have their matches cached; for tests. */
     int cachedTopics() {
-        lock.readLock().lock();
-        try {
-            return cache.topics();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underReadLock(cache::topics);
     }
 
     /** How many matches the cache holds in all; for tests. */
     int cachedMatches() {
-        lock.readLock().lock();
-        try {
-            return cache.matches();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return underReadLock(cache::matches);
     }
 
     int count() {
+        return underReadLock(() -> count);
+    }
+
+    private int underReadLock(IntSupplier value) {
         lock.readLock().lock();
         try {
-            return count;
+            return value.getAsInt();
         } finally {
             lock.readLock().unlock();
         }

@@ -54,7 +54,7 @@ final class ProtocolNames {
             CHARS[slot] = name.toCharArray();
             HASHES[slot] = name.hashCode();
             ORDINALS[slot] = ordinal;
-            CHARS_BY_ORDINAL[ordinal] = name.toCharArray();
+            CHARS_BY_ORDINAL[ordinal] = CHARS[slot];
         }
         Arrays.fill(FOLLOWING, -1);
         for (String[] order : CANONICAL_ORDERS) {
