@@ -12,9 +12,20 @@ import org.eclipse.jetty.websocket.core.OpCode;
 final class JettyFrames {
     private JettyFrames() {}
 
-    /** Hands over the bytes and lets small frames share one write unless {@code flush}. */
+    /**
+     * Hands over the bytes and lets small frames share one write unless {@code flush}. A frame
+     * to flush still waits in the batch when the connection's own reading thread sends it: that
+     * thread flushes before its next read ({@link ReplyBatchingEndPoint}).
+     */
     static void send(Object core, ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
-        ((CoreSession) core).sendFrame(new Frame(OpCode.TEXT, frame),
-                Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> done.accept(null), done), !flush);
+        CoreSession session = (CoreSession) core;
+        boolean batch = !flush || deferFlush(session);
+        session.sendFrame(new Frame(OpCode.TEXT, frame),
+                Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> done.accept(null), done), batch);
+    }
+
+    private static boolean deferFlush(CoreSession session) {
+        ReplyBatchingEndPoint socket = ReplyBatchingEndPoint.of(session);
+        return socket != null && socket.deferFlush(session);
     }
 }

@@ -1,5 +1,6 @@
 package io.eventrouter.server;
 
+import io.eventrouter.endpoint.ReplyBatchingEndPoint;
 import io.eventrouter.endpoint.RouterEndpoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -113,11 +114,20 @@ final class WholeTextFrames implements FrameHandler {
             return;
         }
         if (text != null) {
+            // Answers to this message may wait for the rest of what this read brought in.
+            ReplyBatchingEndPoint socket = ReplyBatchingEndPoint.of(core());
+            if (socket != null) {
+                socket.handling();
+            }
             try {
                 endpoint.handleText(text);
             } catch (Throwable failure) {
                 callback.failed(failure);
                 return;
+            } finally {
+                if (socket != null) {
+                    socket.handled();
+                }
             }
         }
         callback.succeeded();

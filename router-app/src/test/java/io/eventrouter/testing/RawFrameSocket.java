@@ -86,6 +86,24 @@ public final class RawFrameSocket implements AutoCloseable {
 
     /** Sends one masked frame as given; the bytes are not checked in any way. */
     public void sendFrame(boolean fin, int opCode, byte[] payload) throws IOException {
+        out.write(maskedFrame(fin, opCode, payload));
+        out.flush();
+    }
+
+    /**
+     * Sends a whole text frame for each of {@code texts} in a single write, so the server reads
+     * them together, as it does a pipelining client's.
+     */
+    public void sendTextsInOneWrite(java.util.List<String> texts) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String text : texts) {
+            all.write(maskedFrame(true, TEXT, text.getBytes(StandardCharsets.UTF_8)));
+        }
+        out.write(all.toByteArray());
+        out.flush();
+    }
+
+    private static byte[] maskedFrame(boolean fin, int opCode, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write((fin ? 0x80 : 0) | opCode);
         if (payload.length < 126) {
@@ -102,12 +120,11 @@ public final class RawFrameSocket implements AutoCloseable {
         }
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
-        frame.write(mask);
+        frame.write(mask, 0, mask.length);
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ mask[i & 3]);
         }
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     public void sendText(boolean fin, int opCode, String text) throws IOException {
