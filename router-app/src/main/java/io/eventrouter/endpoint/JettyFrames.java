@@ -14,18 +14,13 @@ final class JettyFrames {
 
     /**
      * Hands over the bytes and lets small frames share one write unless {@code flush}. A frame
-     * to flush still waits in the batch when the connection's own reading thread sends it: that
-     * thread flushes before its next read ({@link ReplyBatchingEndPoint}).
+     * to flush still waits in the batch when the thread handling a message read by a {@link
+     * FlushBeforeReadEndPoint} sends it: that end point flushes it before its next read.
      */
     static void send(Object core, ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
         CoreSession session = (CoreSession) core;
-        boolean batch = !flush || deferFlush(session);
+        boolean batch = !flush || FlushBeforeReadEndPoint.deferFlush(session);
         session.sendFrame(new Frame(OpCode.TEXT, frame),
                 Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> done.accept(null), done), batch);
-    }
-
-    private static boolean deferFlush(CoreSession session) {
-        ReplyBatchingEndPoint socket = ReplyBatchingEndPoint.of(session);
-        return socket != null && socket.deferFlush(session);
     }
 }

@@ -97,7 +97,7 @@ public final class RouterServer implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(maxThreads(Runtime.getRuntime().availableProcessors()));
         threads.setName("router-jetty");
         Server server = new Server(threads);
-        connector = new ReplyBatchingConnector(server);
+        connector = new FlushBeforeReadConnector(server);
         connector.setHost(config.host());
         connector.setPort(config.port());
         // On shutdown Jetty shortens idle timeouts to this; a subscriber still reading its

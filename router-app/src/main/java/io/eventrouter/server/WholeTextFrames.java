@@ -1,6 +1,6 @@
 package io.eventrouter.server;
 
-import io.eventrouter.endpoint.ReplyBatchingEndPoint;
+import io.eventrouter.endpoint.FlushBeforeReadEndPoint;
 import io.eventrouter.endpoint.RouterEndpoint;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -79,6 +79,7 @@ final class WholeTextFrames implements FrameHandler {
             onBinary(frame, callback);
         } else {
             if (opCode == OpCode.CLOSE) {
+                stopDeferring();
                 endpoint.handleClosed();
             }
             jakarta.onFrame(frame, callback);
@@ -114,8 +115,8 @@ final class WholeTextFrames implements FrameHandler {
             return;
         }
         if (text != null) {
-            // Answers to this message may wait for the rest of what this read brought in.
-            ReplyBatchingEndPoint socket = ReplyBatchingEndPoint.of(core());
+            // What handling this message writes may wait for the rest of what this read brought in.
+            FlushBeforeReadEndPoint socket = FlushBeforeReadEndPoint.of(core());
             if (socket != null) {
                 socket.handling();
             }
@@ -132,6 +133,20 @@ final class WholeTextFrames implements FrameHandler {
         }
         callback.succeeded();
         core().demand();
+    }
+
+    /**
+     * This connection will read no more: frames its reading thread left waiting (for it or for
+     * other connections) go out now rather than at a read that will not come.
+     */
+    private void stopDeferring() {
+        if (jakarta.getSession() == null) {
+            return; // never opened: nothing was read, so nothing waits
+        }
+        FlushBeforeReadEndPoint socket = FlushBeforeReadEndPoint.of(core());
+        if (socket != null) {
+            socket.stopDeferring();
+        }
     }
 
     /** Jetty's session, reached through its Jakarta one rather than kept in a field of its own. */
@@ -176,6 +191,7 @@ final class WholeTextFrames implements FrameHandler {
 
     @Override
     public void onError(Throwable cause, Callback callback) {
+        stopDeferring();
         try {
             endpoint.onError(jakarta.getSession(), cause);
         } catch (Throwable failure) {
@@ -188,6 +204,7 @@ final class WholeTextFrames implements FrameHandler {
 
     @Override
     public void onClosed(CloseStatus closeStatus, Callback callback) {
+        stopDeferring();
         try {
             endpoint.handleClosed();
         } finally {

@@ -95,15 +95,22 @@ public final class RawFrameSocket implements AutoCloseable {
      * them together, as it does a pipelining client's.
      */
     public void sendTextsInOneWrite(java.util.List<String> texts) throws IOException {
+        sendInOneWrite(texts.stream().map(text -> maskedFrame(true, TEXT, text.getBytes(StandardCharsets.UTF_8)))
+                .toArray(byte[][]::new));
+    }
+
+    /** Sends the given frames ({@link #maskedFrame}) in a single write. */
+    public void sendInOneWrite(byte[]... frames) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
-        for (String text : texts) {
-            all.write(maskedFrame(true, TEXT, text.getBytes(StandardCharsets.UTF_8)));
+        for (byte[] frame : frames) {
+            all.write(frame);
         }
         out.write(all.toByteArray());
         out.flush();
     }
 
-    private static byte[] maskedFrame(boolean fin, int opCode, byte[] payload) {
+    /** One frame as a client sends it, masked; the bytes are not checked in any way. */
+    public static byte[] maskedFrame(boolean fin, int opCode, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write((fin ? 0x80 : 0) | opCode);
         if (payload.length < 126) {

@@ -1,6 +1,6 @@
 package io.eventrouter.server;
 
-import io.eventrouter.endpoint.ReplyBatchingEndPoint;
+import io.eventrouter.endpoint.FlushBeforeReadEndPoint;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import org.eclipse.jetty.io.ManagedSelector;
@@ -9,17 +9,17 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * Jetty's connector, with end points that write a connection's answers to one read together
- * ({@link ReplyBatchingEndPoint}).
+ * Jetty's connector, with end points that write what handling one read sends together, before
+ * the next read ({@link FlushBeforeReadEndPoint}).
  */
-final class ReplyBatchingConnector extends ServerConnector {
-    ReplyBatchingConnector(Server server) {
+final class FlushBeforeReadConnector extends ServerConnector {
+    FlushBeforeReadConnector(Server server) {
         super(server);
     }
 
     @Override
     protected SocketChannelEndPoint newEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
-        ReplyBatchingEndPoint endPoint = new ReplyBatchingEndPoint(channel, selector, key, getScheduler());
+        FlushBeforeReadEndPoint endPoint = new FlushBeforeReadEndPoint(channel, selector, key, getScheduler());
         endPoint.setIdleTimeout(getIdleTimeout());
         return endPoint;
     }
