@@ -1,8 +1,6 @@
 package io.eventrouter.session;
 
 import io.eventrouter.protocol.SubscriptionSpec;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -18,20 +16,11 @@ import java.util.UUID;
  * Thread-safe.
  *
  * <p>A router holds tens of thousands of these, most idle, so the state is kept in plain
- * fields: the connection time as a number, the closed flag without an atomic wrapper, and the
+ * fields: the connection time as a number, the closed flag only in the outbox, and the
  * subscriptions in an array, or on their own when there is just one, rather than a map.
  */
 public final class ClientSession {
     private static final Subscription[] NO_SUBSCRIPTIONS = {};
-    private static final VarHandle CLOSED;
-
-    static {
-        try {
-            CLOSED = MethodHandles.lookup().findVarHandle(ClientSession.class, "closed", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final String clientId;
     private final long connectedAtMicros = epochMicros(Instant.now());
@@ -41,8 +30,6 @@ public final class ClientSession {
      * in the order they were made; replaced, never changed in place. Guarded by {@code this}.
      */
     private Object subscriptions;
-    @SuppressWarnings("unused") // through CLOSED
-    private volatile boolean closed;
     /** Numbers the server's subscription ids (read as unsigned); guarded by {@code this}. */
     private int subscriptionCounter;
     private volatile String clientName;
@@ -236,25 +223,20 @@ public final class ClientSession {
      * closed.
      */
     public boolean close(int code, String reason) {
-        if (!CLOSED.compareAndSet(this, false, true)) {
+        if (!outbox.close()) {
             return false;
         }
-        outbox.close();
         outbox.transport().close(code, reason);
         return true;
     }
 
     /** Marks the session closed after the peer went away. */
     public boolean markClosed() {
-        if (!CLOSED.compareAndSet(this, false, true)) {
-            return false;
-        }
-        outbox.close();
-        return true;
+        return outbox.close();
     }
 
     public boolean isClosed() {
-        return closed;
+        return outbox.isClosed();
     }
 
     /** Drops the connection outright; for peers that stopped reading. */

@@ -241,12 +241,15 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         pump(true);
     }
 
-    /** Stops sending; counts queued events as dropped. Idempotent. */
-    void close() {
+    /**
+     * Stops sending; counts queued events as dropped. Returns false, doing nothing, if it was
+     * closed already: the session's closed flag is this one.
+     */
+    boolean close() {
         int[] dropped = new int[Priority.LEVELS];
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             events = 0;
@@ -269,6 +272,11 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 policy.listener().droppedOnDisconnect(lane + Priority.MIN, dropped[lane]);
             }
         }
+        return true;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
     }
 
     synchronized int pendingEvents() {
