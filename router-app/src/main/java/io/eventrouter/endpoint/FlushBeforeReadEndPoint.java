@@ -14,8 +14,8 @@ import org.eclipse.jetty.websocket.core.WebSocketConnection;
 import org.eclipse.jetty.websocket.core.WebSocketCoreSession;
 
 /**
- * A socket end point that has what the handling of one read writes go out together, just
- * before it reads again.
+ * A socket end point that writes out together whatever was sent while handling the messages
+ * of one of its reads, just before it reads again.
  *
  * <p>A pipelining publisher's frames arrive many to a read. Each is answered ({@code
  * published}) and usually delivered to a subscriber or two, so written one by one every frame

@@ -129,6 +129,31 @@ class FlushBeforeReadTest extends RouterTestBase {
         }
     }
 
+    @Test
+    void shouldDeliverEveryEventOfAReadThatReachesMoreConnectionsThanItDefers() throws IOException {
+        int subscribers = 20; // more than the end point keeps waiting: the rest are written at once
+        List<WsClient> clients = new ArrayList<>();
+        try (RawFrameSocket publisher = RawFrameSocket.connect(router.uri())) {
+            for (int i = 0; i < subscribers; i++) {
+                WsClient client = router.client();
+                clients.add(client);
+                client.request(subscribe("batched.t" + i));
+            }
+            publisher.nextText();
+
+            publisher.sendTextsInOneWrite(IntStream.range(0, subscribers)
+                    .mapToObj(n -> "{\"type\":\"publish\",\"event\":{\"id\":\"" + id(n) + "\",\"topic\":\"batched.t" + n
+                            + "\",\"priority\":5,\"payload\":{}}}")
+                    .toList());
+
+            for (int i = 0; i < subscribers; i++) {
+                assertThat(eventIds(clients.get(i), 1)).containsExactly(id(i));
+            }
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
     private static List<String> eventIds(WsClient subscriber, int count) {
         return subscriber.collect("event", count).stream()
                 .map(event -> event.getJsonObject("event").getString("id"))
