@@ -136,8 +136,18 @@ public final class FlushBeforeReadEndPoint extends SocketChannelEndPoint {
         if (flush == null || flush == STOPPED) {
             return;
         }
+        // Other connections first: their frames are events a subscriber waits for, while this
+        // connection's are mostly answers to a publisher that keeps sending meanwhile.
+        CoreSession own = null;
         for (int i = 0; i < flush.length && flush[i] != null; i++) {
-            flush[i].flush(Callback.NOOP);
+            if (own == null && of(flush[i]) == this) {
+                own = flush[i];
+            } else {
+                flush[i].flush(Callback.NOOP);
+            }
+        }
+        if (own != null) {
+            own.flush(Callback.NOOP);
         }
     }
 }
