@@ -114,25 +114,32 @@ final class WholeTextFrames implements FrameHandler {
             callback.failed(tooLarge);
             return;
         }
+        CoreSession core = core();
         if (text != null) {
-            // What handling this message writes may wait for the rest of what this read brought in.
-            FlushBeforeReadEndPoint socket = FlushBeforeReadEndPoint.of(core());
-            if (socket != null) {
-                socket.handling();
-            }
             try {
-                endpoint.handleText(text);
+                handle(text, core);
             } catch (Throwable failure) {
                 callback.failed(failure);
                 return;
-            } finally {
-                if (socket != null) {
-                    socket.handled();
-                }
             }
         }
         callback.succeeded();
-        core().demand();
+        core.demand();
+    }
+
+    /** Hands a whole message to the endpoint; what that writes may wait for the rest of this read. */
+    private void handle(CharSequence text, CoreSession core) {
+        FlushBeforeReadEndPoint socket = FlushBeforeReadEndPoint.of(core);
+        if (socket == null) {
+            endpoint.handleText(text);
+            return;
+        }
+        socket.handling();
+        try {
+            endpoint.handleText(text);
+        } finally {
+            socket.handled();
+        }
     }
 
     /**

@@ -141,10 +141,8 @@ class FlushBeforeReadTest extends RouterTestBase {
             }
             publisher.nextText();
 
-            publisher.sendTextsInOneWrite(IntStream.range(0, subscribers)
-                    .mapToObj(n -> "{\"type\":\"publish\",\"event\":{\"id\":\"" + id(n) + "\",\"topic\":\"batched.t" + n
-                            + "\",\"priority\":5,\"payload\":{}}}")
-                    .toList());
+            publisher.sendTextsInOneWrite(
+                    IntStream.range(0, subscribers).mapToObj(n -> publish(n, "batched.t" + n)).toList());
 
             for (int i = 0; i < subscribers; i++) {
                 assertThat(eventIds(clients.get(i), 1)).containsExactly(id(i));
@@ -172,8 +170,13 @@ class FlushBeforeReadTest extends RouterTestBase {
         return IntStream.range(from, to).mapToObj(FlushBeforeReadTest::id).toList();
     }
 
+    /** Event {@code n} on one of three topics. */
     private static String publish(int n) {
-        return "{\"type\":\"publish\",\"event\":{\"id\":\"" + id(n) + "\",\"topic\":\"batched.t" + n % 3
+        return publish(n, "batched.t" + n % 3);
+    }
+
+    private static String publish(int n, String topic) {
+        return "{\"type\":\"publish\",\"event\":{\"id\":\"" + id(n) + "\",\"topic\":\"" + topic
                 + "\",\"priority\":5,\"payload\":{\"n\":" + n + "}}}";
     }
 

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -94,7 +95,7 @@ public final class RawFrameSocket implements AutoCloseable {
      * Sends a whole text frame for each of {@code texts} in a single write, so the server reads
      * them together, as it does a pipelining client's.
      */
-    public void sendTextsInOneWrite(java.util.List<String> texts) throws IOException {
+    public void sendTextsInOneWrite(List<String> texts) throws IOException {
         sendInOneWrite(texts.stream().map(text -> maskedFrame(true, TEXT, text.getBytes(StandardCharsets.UTF_8)))
                 .toArray(byte[][]::new));
     }
