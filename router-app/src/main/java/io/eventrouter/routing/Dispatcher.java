@@ -45,11 +45,10 @@ final class Dispatcher {
 
     // Used only by the thread holding `draining`; taking and releasing it publishes them.
     private final List<QueuedEvent> batch = new ArrayList<>(BATCH);
-    /** Connections given events in the current batch; each is flushed once after it. */
+    /** Connections whose write the current batch claimed; each is flushed once after it. */
     private final List<ClientSession> touched = new ArrayList<>();
     /** The event being routed, encoded once for all its frames; like the lists, reused. */
     private final EncodedEvent encoded = new EncodedEvent();
-    private long batchNumber;
 
     Dispatcher(EventQueue queue, SubscriptionRegistry subscriptions, RouterStats stats, Executor backlogDrainer) {
         this.queue = queue;
@@ -133,18 +132,30 @@ final class Dispatcher {
     }
 
     private void routeBatch() {
-        batchNumber++;
         try {
             for (QueuedEvent queued : batch) {
                 route(queued.event(), queued.acceptedNanos());
             }
+        } finally {
+            // Whatever happened, these events were handed out once and must not be again, and
+            // every claimed write must start: nobody else starts a claimed connection's write.
+            batch.clear();
+            flushTouched();
+        }
+    }
+
+    private void flushTouched() {
+        try {
             boolean inline = touched.size() == 1;
             for (ClientSession session : touched) {
-                session.flushDeferred(inline);
+                try {
+                    session.flushDeferred(inline);
+                } catch (RuntimeException e) {
+                    // The others' writes must still start; this connection's socket reports its own failure.
+                    LOG.error("Unable to start writing to {}", session, e);
+                }
             }
         } finally {
-            // Whatever happened, these events were handed out once and must not be again.
-            batch.clear();
             touched.clear();
         }
     }
@@ -159,8 +170,7 @@ final class Dispatcher {
                         encodedThisEvent = true;
                     }
                     ClientSession owner = subscription.owner();
-                    owner.deliverDeferred(subscription.frame(encoded), event.priority(), acceptedNanos);
-                    if (owner.markTouched(batchNumber)) {
+                    if (owner.deliverDeferred(subscription.frame(encoded), event.priority(), acceptedNanos)) {
                         touched.add(owner);
                     }
                 }

@@ -33,7 +33,6 @@ public final class ClientSession {
     /** Numbers the server's subscription ids (read as unsigned); guarded by {@code this}. */
     private int subscriptionCounter;
     private volatile String clientName;
-    private long touchedBatch = -1;
 
     public ClientSession(Transport transport, String clientName, OutboxListener listener, int queueCapacity,
             int dropLimit) {
@@ -91,7 +90,11 @@ public final class ClientSession {
         outbox.offerControl(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Queues an encoded event frame, subject to the slow-consumer policy. */
+    /**
+     * Queues an encoded event frame, subject to the slow-consumer policy. Like every event
+     * frame given to a session, it is the session's from then on: once written, its array may
+     * be reused for another frame.
+     */
     public void deliver(ByteBuffer frame, int priority) {
         deliver(frame, priority, System.nanoTime());
     }
@@ -105,32 +108,24 @@ public final class ClientSession {
     }
 
     /**
-     * Queues an event frame without starting a write; {@link #flushDeferred(boolean)} starts it. The
-     * dispatcher uses this to queue a whole batch before waking a writer once per connection.
+     * Queues an event frame without starting a write. The dispatcher uses this to queue a whole
+     * batch before waking a writer once per connection.
+     *
+     * @return true when this call claimed the connection's next write (none was in flight or
+     *     scheduled): the caller must then call {@link #flushDeferred(boolean)}, once, however
+     *     many more frames it queues here first. False when a write under way takes the frame.
      */
-    public void deliverDeferred(ByteBuffer frame, int priority, long acceptedNanos) {
-        outbox.offerEvent(frame, priority, acceptedNanos, true);
+    public boolean deliverDeferred(ByteBuffer frame, int priority, long acceptedNanos) {
+        return outbox.offerEvent(frame, priority, acceptedNanos, true);
     }
 
     /**
-     * Starts writing what {@link #deliverDeferred} queued: on the calling thread with {@code
+     * Starts the write {@link #deliverDeferred} claimed: on the calling thread with {@code
      * inline} (the write does not block; a socket that cannot take it all finishes later on
      * its own), else on a writer thread.
      */
     public void flushDeferred(boolean inline) {
-        outbox.schedulePump(inline);
-    }
-
-    /**
-     * Marks this session as touched in dispatch batch {@code batch}; false if it already was.
-     * Only the thread routing a batch calls it.
-     */
-    public boolean markTouched(long batch) {
-        if (touchedBatch == batch) {
-            return false;
-        }
-        touchedBatch = batch;
-        return true;
+        outbox.runClaimed(inline);
     }
 
     /** Queues an event frame given as text. */

@@ -71,8 +71,13 @@ final class Outbox implements Runnable, Consumer<Throwable> {
      * outbox is idle, the {@link #parked} event.
      */
     private long firstAccepted;
-    /** The group's frame when it has just one: {@link #takeGroup}'s second answer, read at once. */
+    /**
+     * The group's frame when it has just one ({@link #takeGroup}'s second answer), else null;
+     * held, like the frames in {@link #group}, until the group completes.
+     */
     private ByteBuffer soleFrame;
+    /** How many frames the group being written has: replies first, then {@link #groupEvents} events. */
+    private int groupFrames;
     private boolean pumpScheduled;
     private int events;
     private int consecutiveDrops;
@@ -139,13 +144,18 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     /**
      * @param acceptedNanos {@link System#nanoTime()} when the router accepted the event; the
      *     listener hears how long ago that was once the frame is written
+     * @param deferred whether to leave the write to the caller, who then starts it with {@link
+     *     #runClaimed} if this returns true
+     * @return whether a deferred offer claimed the write: no write was in flight or scheduled,
+     *     so the caller must start one; false when one will take this frame anyway
      */
-    void offerEvent(ByteBuffer frame, int priority, long acceptedNanos, boolean deferred) {
+    boolean offerEvent(ByteBuffer frame, int priority, long acceptedNanos, boolean deferred) {
         String overflow;
+        boolean claimed = false;
         synchronized (this) {
             if (closed) {
                 policy.listener().droppedOnDisconnect(priority, 1);
-                return;
+                return false;
             }
             int lane = Priority.index(priority);
             if (events == 0 && !sending) {
@@ -158,16 +168,20 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 unpark();
                 overflow = enqueue(new EventFrame(frame, acceptedNanos), lane);
             }
+            if (deferred && policy.writer() != null && !sending && !pumpScheduled) {
+                // Claimed in the same locked step, so the caller's flush needs no lock to decide.
+                pumpScheduled = true;
+                claimed = true;
+            }
         }
         if (overflow != null) {
             policy.listener().overflowed(session, overflow);
-            return;
-        }
-        if (policy.writer() == null) {
+        } else if (policy.writer() == null) {
             pump();
         } else if (!deferred) {
             schedulePump();
         }
+        return claimed;
     }
 
     /**
@@ -204,38 +218,43 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     }
 
     /**
-     * Hands this connection's waiting events to a writer thread unless one is on it already.
-     * The dispatcher calls it once per batch for each connection it queued events on, so a
-     * burst costs one hand-off per connection rather than one per event.
+     * Starts the write a deferred {@link #offerEvent} claimed: on the calling thread with {@code
+     * inline} (worth it when this is the only connection to write, since a hand-off costs more
+     * than the write), else on a writer thread. The dispatcher calls it once per batch for each
+     * connection whose write it claimed, so a burst costs one hand-off per connection rather
+     * than one per event. Harmless when nothing was claimed: a pump takes what waits, or
+     * nothing.
      */
-    void schedulePump() {
-        schedulePump(false);
+    void runClaimed(boolean inline) {
+        if (inline || policy.writer() == null) {
+            run();
+        } else {
+            handToWriter();
+        }
     }
 
-    /**
-     * As {@link #schedulePump()}, or, with {@code inline}, writes on the calling thread: worth it
-     * when this is the only connection to write, since a hand-off costs more than the write.
-     */
-    void schedulePump(boolean inline) {
-        if (policy.writer() == null || inline) {
-            pump();
-            return;
-        }
+    /** Hands this connection's waiting events to a writer thread unless one is on it already. */
+    private void schedulePump() {
         boolean schedule;
         synchronized (this) {
             schedule = !sending && !pumpScheduled && !closed && events > 0;
             pumpScheduled |= schedule;
         }
         if (schedule) {
-            try {
-                policy.writer().execute(this);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                run();
-            }
+            handToWriter();
         }
     }
 
-    /** The task {@link #schedulePump} hands the writer pool: writes what waits. */
+    /** Runs this on a writer thread, or here when the writers are stopping. */
+    private void handToWriter() {
+        try {
+            policy.writer().execute(this);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            run();
+        }
+    }
+
+    /** The task {@link #schedulePump} and {@link #runClaimed} hand the writer pool: writes what waits. */
     @Override
     public void run() {
         pump(true);
@@ -305,7 +324,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         pump(false);
     }
 
-    /** @param scheduled whether a writer runs this as the task {@link #schedulePump} handed it ({@link #run}) */
+    /** @param scheduled whether this runs as the task a schedule or a claim set up ({@link #run}) */
     private void pump(boolean scheduled) {
         boolean wrote = false;
         while (true) {
@@ -332,16 +351,10 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 }
                 frames = group;
                 sole = soleFrame;
-                soleFrame = null;
             }
             for (int i = 0; i < count; i++) {
                 ByteBuffer frame;
-                if (sole != null) {
-                    frame = sole;
-                } else {
-                    frame = frames[i];
-                    frames[i] = null;
-                }
+                frame = sole != null ? sole : frames[i];
                 boolean last = i == count - 1;
                 try {
                     transport.send(frame, last, last ? this : Outbox::partSent);
@@ -379,6 +392,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         sending = true;
         sendReturned = false;
         completion = NOT_YET;
+        groupFrames = count;
         return count;
     }
 
@@ -454,6 +468,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 }
             }
             delivered = groupEvents;
+            finishGroup(failure == null);
             if (failure == null) {
                 consecutiveDrops = 0;
                 // Under the lock: the next group reuses groupAccepted once sending is false.
@@ -472,6 +487,34 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         }
         if (!inline) {
             pump();
+        }
+    }
+
+    /**
+     * Under the lock, as the group completes: lets go of its frames, and gives the arrays of
+     * its events back for the next frames when they were written. A failed write may leave the
+     * transport still holding some, so those are left to the collector.
+     */
+    private void finishGroup(boolean written) {
+        int firstEvent = groupFrames - groupEvents;
+        if (soleFrame != null) {
+            if (written && firstEvent == 0) {
+                giveBack(soleFrame);
+            }
+            soleFrame = null;
+            return;
+        }
+        for (int i = 0; i < groupFrames; i++) {
+            if (written && i >= firstEvent) {
+                giveBack(group[i]);
+            }
+            group[i] = null;
+        }
+    }
+
+    private static void giveBack(ByteBuffer frame) {
+        if (frame.hasArray()) {
+            FrameArrays.giveBack(frame.array());
         }
     }
 

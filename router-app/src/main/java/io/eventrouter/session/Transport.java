@@ -17,7 +17,9 @@ public interface Transport {
 
     /**
      * Sends one UTF-8 text frame asynchronously. {@code done} receives null on success or the
-     * failure, possibly on the calling thread before this method returns.
+     * failure, possibly on the calling thread before this method returns. Success means the
+     * transport is done with the frame's bytes: the outbox may then reuse its array for
+     * another frame.
      *
      * @param flush false when more frames follow at once and may be written together
      */

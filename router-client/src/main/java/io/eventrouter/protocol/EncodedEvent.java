@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * One event's JSON object as UTF-8, in a buffer reused from one event to the next. The router
- * encodes each routed event here once and copies the bytes into every subscriber's frame, so
- * routing allocates the frames and nothing else. Not thread-safe: one per routing thread.
+ * encodes each routed event here once and copies the bytes into every subscriber's frame (in
+ * arrays the router reuses too), so routing an event allocates next to nothing. Not
+ * thread-safe: one per routing thread.
  */
 public final class EncodedEvent {
     /** Writes straight into the buffer the bytes are then copied from. */

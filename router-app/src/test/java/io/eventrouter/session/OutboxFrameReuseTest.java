@@ -1,0 +1,141 @@
+package io.eventrouter.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the outbox gives back for reuse once written, and the write a deferred delivery claims.
+ * Frames here are built in {@link FrameArrays}, as the dispatcher builds them.
+ */
+class OutboxFrameReuseTest {
+    private final FakeTransport transport = new FakeTransport();
+    private final RecordingListener listener = new RecordingListener();
+
+    @BeforeEach
+    @AfterEach
+    void forgetWhatThisThreadKeeps() {
+        while (FrameArrays.keptByThisThread() > 0) {
+            for (int size = FrameArrays.SMALLEST; size <= FrameArrays.LARGEST; size *= 2) {
+                FrameArrays.take(size);
+            }
+        }
+    }
+
+    @Test
+    void shouldGiveAWrittenEventFrameBackForTheNextFrameBuiltOnThisThread() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10);
+        ByteBuffer frame = builtFrame("5a");
+
+        session.deliver(frame, 5);
+
+        assertThat(transport.written()).containsExactly("5a");
+        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
+        assertThat(FrameArrays.take(100)).isSameAs(frame.array());
+    }
+
+    @Test
+    void shouldKeepAFrameWhileItsWriteIsInFlight() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10);
+        transport.hold();
+
+        session.deliver(builtFrame("5a"), 5);
+        assertThat(FrameArrays.keptByThisThread()).isZero();
+
+        transport.releaseOne();
+        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotReuseAFrameWhoseWriteFailed() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10);
+        transport.hold();
+        session.deliver(builtFrame("5a"), 5);
+
+        transport.failOne(new IOException("broken pipe"));
+
+        assertThat(FrameArrays.keptByThisThread()).isZero();
+    }
+
+    @Test
+    void shouldGiveBackEveryEventFrameOfAGroupButNoReply() {
+        FakeTransport grouped = new FakeTransport(8);
+        ClientSession session = new ClientSession(grouped, null, listener, 10, 10);
+        grouped.hold();
+        session.deliver(builtFrame("5a"), 5);                          // in flight alone
+        session.deliver(builtFrame("5b"), 5);
+        session.deliver(builtFrame("5c"), 5);
+        session.reply("r".repeat(FrameArrays.SMALLEST));               // an array the size of one built
+        assertThat(FrameArrays.keptByThisThread()).isZero();
+
+        grouped.releaseOne();                                          // 5a; then the reply, 5b and 5c go
+        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
+        grouped.completeInline();
+        while (grouped.inFlight() > 0) {
+            grouped.releaseOne();
+        }
+
+        assertThat(grouped.written()).containsExactly("5a", "r".repeat(FrameArrays.SMALLEST), "5b", "5c");
+        assertThat(FrameArrays.keptByThisThread()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldLetTheFirstDeferredDeliveryToAnIdleConnectionClaimItsWrite() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10, Runnable::run);
+
+        assertThat(session.deliverDeferred(builtFrame("5a"), 5, System.nanoTime())).isTrue();
+        assertThat(session.deliverDeferred(builtFrame("5b"), 5, System.nanoTime())).isFalse();
+        assertThat(transport.written()).isEmpty();
+
+        session.flushDeferred(true);
+        assertThat(transport.written()).containsExactly("5a", "5b");
+
+        assertThat(session.deliverDeferred(builtFrame("5c"), 5, System.nanoTime())).isTrue();
+        session.flushDeferred(false);
+        assertThat(transport.written()).containsExactly("5a", "5b", "5c");
+    }
+
+    @Test
+    void shouldLeaveADeferredDeliveryToTheWriteInFlight() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10, Runnable::run);
+        transport.hold();
+        session.deliver(builtFrame("5a"), 5);                          // schedules and writes at once: in flight
+
+        assertThat(session.deliverDeferred(builtFrame("5b"), 5, System.nanoTime())).isFalse();
+        transport.completeInline();
+        transport.releaseOne();                                        // its completion writes 5b
+
+        assertThat(transport.written()).containsExactly("5a", "5b");
+        assertThat(session.pendingEvents()).isZero();
+    }
+
+    @Test
+    void shouldNotClaimWhereThereIsNoWriterToDeferTo() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10);
+
+        assertThat(session.deliverDeferred(builtFrame("5a"), 5, System.nanoTime())).isFalse();
+
+        assertThat(transport.written()).containsExactly("5a");
+    }
+
+    @Test
+    void shouldClaimNothingOnAClosedConnection() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10, Runnable::run);
+        session.close(1000, "bye");
+
+        assertThat(session.deliverDeferred(builtFrame("5a"), 5, System.nanoTime())).isFalse();
+    }
+
+    /** {@code text} in an array from {@link FrameArrays}, as {@link Subscription#frame} builds it. */
+    private static ByteBuffer builtFrame(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] array = FrameArrays.take(bytes.length);
+        System.arraycopy(bytes, 0, array, 0, bytes.length);
+        return ByteBuffer.wrap(array, 0, bytes.length);
+    }
+}
