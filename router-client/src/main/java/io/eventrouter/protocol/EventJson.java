@@ -87,6 +87,8 @@ final class EventJson {
     /** The last four-digit-year timestamp written and where: events repeat theirs in metadata. */
     private Instant lastInstant;
     private int lastInstantAt;
+    /** Kept from one event to the next: the events a router writes nearly all fall on one day. */
+    private final Timestamps.LastDay lastDay = new Timestamps.LastDay();
 
     private EventJson(int capacity) {
         buf = new byte[capacity];
@@ -427,7 +429,7 @@ final class EventJson {
             len += TIMESTAMP_BYTES;
             return;
         }
-        int end = Timestamps.writeUtc(instant, buf, len + 1);
+        int end = Timestamps.writeUtc(instant, buf, len + 1, lastDay);
         if (end < 0) {
             raw('"');
             utf8(Timestamps.format(instant));

@@ -2,6 +2,7 @@ package io.eventrouter.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,9 @@ public final class Timestamps {
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written as four plain digits. */
     private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
     private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** {@code uuuu-MM-ddT}. */
+    private static final int DATE_LENGTH = 11;
 
     private Timestamps() {}
 
@@ -37,24 +41,43 @@ public final class Timestamps {
      * sign, are left to it: then nothing is written and the result is -1.
      */
     static int writeUtc(Instant instant, byte[] out, int at) {
+        return writeUtc(instant, out, at, null);
+    }
+
+    /**
+     * {@link #writeUtc(Instant, byte[], int)}, copying the date from {@code lastDay} when it is
+     * the day written last (as nearly every timestamp a running router writes is), and
+     * remembering it there otherwise; {@code lastDay} may be null.
+     */
+    static int writeUtc(Instant instant, byte[] out, int at, LastDay lastDay) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
             return -1;
         }
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
-        digits(utc.getYear(), out, at, 4);
-        out[at + 4] = '-';
-        digits(utc.getMonthValue(), out, at + 5, 2);
-        out[at + 7] = '-';
-        digits(utc.getDayOfMonth(), out, at + 8, 2);
-        out[at + 10] = 'T';
-        digits(utc.getHour(), out, at + 11, 2);
+        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        if (lastDay != null && lastDay.day == day) {
+            System.arraycopy(lastDay.date, 0, out, at, DATE_LENGTH);
+        } else {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            digits(date.getYear(), out, at, 4);
+            out[at + 4] = '-';
+            digits(date.getMonthValue(), out, at + 5, 2);
+            out[at + 7] = '-';
+            digits(date.getDayOfMonth(), out, at + 8, 2);
+            out[at + 10] = 'T';
+            if (lastDay != null) {
+                lastDay.day = day;
+                System.arraycopy(out, at, lastDay.date, 0, DATE_LENGTH);
+            }
+        }
+        int secondOfDay = (int) (seconds - day * SECONDS_PER_DAY);
+        digits(secondOfDay / 3600, out, at + 11, 2);
         out[at + 13] = ':';
-        digits(utc.getMinute(), out, at + 14, 2);
+        digits(secondOfDay / 60 % 60, out, at + 14, 2);
         out[at + 16] = ':';
-        digits(utc.getSecond(), out, at + 17, 2);
+        digits(secondOfDay % 60, out, at + 17, 2);
         out[at + 19] = '.';
-        digits(utc.getNano() / 1000, out, at + 20, 6);
+        digits(instant.getNano() / 1000, out, at + 20, 6);
         out[at + 26] = '+';
         out[at + 27] = '0';
         out[at + 28] = '0';
@@ -62,6 +85,12 @@ public final class Timestamps {
         out[at + 30] = '0';
         out[at + 31] = '0';
         return at + UTC_LENGTH;
+    }
+
+    /** The date part ({@code uuuu-MM-ddT}) a writer wrote last, for {@link #writeUtc(Instant, byte[], int, LastDay)}. */
+    static final class LastDay {
+        private long day = Long.MIN_VALUE;
+        private final byte[] date = new byte[DATE_LENGTH];
     }
 
     /** A non-negative value zero-padded to exactly {@code width} digits (it must fit). */
