@@ -353,8 +353,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 sole = soleFrame;
             }
             for (int i = 0; i < count; i++) {
-                ByteBuffer frame;
-                frame = sole != null ? sole : frames[i];
+                ByteBuffer frame = sole != null ? sole : frames[i];
                 boolean last = i == count - 1;
                 try {
                     transport.send(frame, last, last ? this : Outbox::partSent);
