@@ -1,16 +1,19 @@
 package io.eventrouter.session;
 
+import java.util.ArrayDeque;
+
 /**
  * The byte arrays event frames are built in, handed back once their frames are written and
  * kept per thread for the next frames that thread builds.
  *
  * <p>Every delivery is a copy of the encoded event, so a router making a fresh array per
  * delivery streams all its outbound bytes through memory the core has not touched yet; an
- * array written a moment ago is still in the core's caches. The thread that routes an event is
- * usually the one that completes its writes (an embedded server's connection flushes before its
- * next read, on its own thread), so keeping arrays per thread reuses them without any
- * coordination between threads. A thread that only completes writes keeps a bounded few; one
- * that only builds frames finds none and makes new ones, as it would without this.
+ * array written a moment ago is still in the core's caches. The thread that routes an event to
+ * a single connection completes that write itself (it writes inline, and an embedded server's
+ * connection flushes before its next read, on that thread), so keeping arrays per thread reuses
+ * them without any coordination between threads. A thread that only completes writes (a writer
+ * thread, for events reaching several connections) keeps a bounded few; one that only builds
+ * frames finds none and makes new ones, as it would without this.
  *
  * <p>Sizes are powers of two from {@value #SMALLEST} to {@value #LARGEST} bytes; a frame that
  * needs more gets an exact array that is never kept. A thread keeps at most
@@ -24,12 +27,11 @@ final class FrameArrays {
     private static final int SMALLEST_SHIFT = Integer.numberOfTrailingZeros(SMALLEST);
     private static final int SIZES = Integer.numberOfTrailingZeros(LARGEST) - SMALLEST_SHIFT + 1;
 
-    private static final ThreadLocal<FrameArrays> KEPT = ThreadLocal.withInitial(FrameArrays::new);
-
-    /** Per size, a stack of {@link #counts}[size] free arrays. */
-    private final byte[][][] free = new byte[SIZES][KEPT_PER_SIZE][];
-    private final int[] counts = new int[SIZES];
-    private int keptBytes;
+    /**
+     * Per thread, one stack of free arrays per size. Only JDK types are kept in the thread, so a
+     * container thread that outlives an undeployed WAR holds no class of it.
+     */
+    private static final ThreadLocal<ArrayDeque<byte[]>[]> KEPT = new ThreadLocal<>();
 
     private FrameArrays() {}
 
@@ -39,7 +41,8 @@ final class FrameArrays {
             return new byte[length];
         }
         int size = sizeIndex(length);
-        return KEPT.get().pop(size);
+        byte[] kept = kept()[size].pollLast();
+        return kept != null ? kept : new byte[SMALLEST << size];
     }
 
     /**
@@ -52,14 +55,18 @@ final class FrameArrays {
         if (length < SMALLEST || length > LARGEST || Integer.bitCount(length) != 1) {
             return;
         }
-        KEPT.get().push(array, Integer.numberOfTrailingZeros(length) - SMALLEST_SHIFT);
+        ArrayDeque<byte[]>[] kept = kept();
+        ArrayDeque<byte[]> stack = kept[Integer.numberOfTrailingZeros(length) - SMALLEST_SHIFT];
+        if (stack.size() < KEPT_PER_SIZE && keptBytes(kept) + length <= MAX_KEPT_BYTES) {
+            stack.addLast(array);
+        }
     }
 
     /** How many arrays the calling thread keeps, for tests. */
     static int keptByThisThread() {
         int all = 0;
-        for (int count : KEPT.get().counts) {
-            all += count;
+        for (ArrayDeque<byte[]> stack : kept()) {
+            all += stack.size();
         }
         return all;
     }
@@ -69,26 +76,24 @@ final class FrameArrays {
         return shift - SMALLEST_SHIFT;
     }
 
-    private byte[] pop(int size) {
-        int count = counts[size];
-        if (count == 0) {
-            return new byte[SMALLEST << size];
+    private static int keptBytes(ArrayDeque<byte[]>[] kept) {
+        int bytes = 0;
+        for (int size = 0; size < SIZES; size++) {
+            bytes += kept[size].size() * (SMALLEST << size);
         }
-        byte[][] stack = free[size];
-        byte[] array = stack[--count];
-        stack[count] = null;
-        counts[size] = count;
-        keptBytes -= array.length;
-        return array;
+        return bytes;
     }
 
-    private void push(byte[] array, int size) {
-        int count = counts[size];
-        if (count == KEPT_PER_SIZE || keptBytes + array.length > MAX_KEPT_BYTES) {
-            return;
+    @SuppressWarnings("unchecked")
+    private static ArrayDeque<byte[]>[] kept() {
+        ArrayDeque<byte[]>[] kept = KEPT.get();
+        if (kept == null) {
+            kept = new ArrayDeque[SIZES];
+            for (int size = 0; size < SIZES; size++) {
+                kept[size] = new ArrayDeque<>(KEPT_PER_SIZE);
+            }
+            KEPT.set(kept);
         }
-        free[size][count] = array;
-        counts[size] = count + 1;
-        keptBytes += array.length;
+        return kept;
     }
 }
