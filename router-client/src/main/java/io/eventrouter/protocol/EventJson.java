@@ -74,7 +74,11 @@ final class EventJson {
     private static final int INITIAL_BYTES = 1024;
     /** A buffer grown past this by a huge event is dropped after use rather than kept. */
     private static final int MAX_RETAINED_BYTES = 64 * 1024;
-    private static final ThreadLocal<EventJson> WRITERS = ThreadLocal.withInitial(() -> new EventJson(INITIAL_BYTES));
+    /**
+     * This thread's buffer for {@link #encode}. Only a byte array is kept in the thread, so a
+     * container thread that outlives an undeployed WAR holds none of its classes.
+     */
+    private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
 
     static {
         for (DeliveryStatus status : DeliveryStatus.values()) {
@@ -87,23 +91,35 @@ final class EventJson {
     /** The last four-digit-year timestamp written and where: events repeat theirs in metadata. */
     private Instant lastInstant;
     private int lastInstantAt;
-    /** Kept from one event to the next: the events a router writes nearly all fall on one day. */
-    private final Timestamps.LastDay lastDay = new Timestamps.LastDay();
+    /**
+     * Kept from one event to the next by a writer that lives long ({@link #writer()}): the
+     * events a router writes nearly all fall on one day. Null in a writer made per call.
+     */
+    private final Timestamps.LastDay lastDay;
 
     private EventJson(int capacity) {
-        buf = new byte[capacity];
+        this(new byte[capacity], null);
+    }
+
+    private EventJson(byte[] buffer, Timestamps.LastDay lastDay) {
+        this.buf = buffer;
+        this.lastDay = lastDay;
     }
 
     /** A writer of its own, for an {@link EncodedEvent}, which keeps the bytes it writes. */
     static EventJson writer() {
-        return new EventJson(INITIAL_BYTES);
+        return new EventJson(new byte[INITIAL_BYTES], new Timestamps.LastDay());
     }
 
     static String encode(Event event) {
-        EventJson out = WRITERS.get();
+        byte[] kept = BUFFERS.get();
+        EventJson out = new EventJson(kept != null ? kept : new byte[INITIAL_BYTES], null);
         out.write(event);
         String json = out.toString();
         out.shrink();
+        if (out.buf != kept) {
+            BUFFERS.set(out.buf);
+        }
         return json;
     }
 

@@ -22,10 +22,15 @@ import java.util.Arrays;
 final class JsonTextReader extends JsonScanner {
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final String PAYLOAD = "payload";
-    private static final ThreadLocal<Members> MEMBERS = ThreadLocal.withInitial(Members::new);
+    /**
+     * This thread's member stack arrays, names then values, reused from frame to frame. Only JDK
+     * types are kept in the thread, so a container thread that outlives an undeployed WAR holds
+     * none of its classes (a {@code JsonValue[]} would be one when the WAR carries the JSON API).
+     */
+    private static final ThreadLocal<Object[][]> MEMBER_ARRAYS = new ThreadLocal<>();
 
-    /** The members of the objects being read, innermost last; this thread's, emptied per frame. */
-    private final Members members = MEMBERS.get().clear();
+    /** The members of the objects being read, innermost last; on this thread's arrays, emptied per frame. */
+    private final Members members = Members.ofThisThread();
 
     private JsonTextReader(CharSequence text) {
         super(text);
@@ -44,7 +49,7 @@ final class JsonTextReader extends JsonScanner {
             // UNSUPPORTED, or an index past the end of truncated text: Parsson decides.
             return null;
         } finally {
-            reader.members.release();
+            reader.members.releaseToThread();
         }
     }
 
@@ -148,25 +153,44 @@ final class JsonTextReader extends JsonScanner {
         private static final int MAX_RETAINED = 1024;
         private static final String[] NO_NAMES = {};
         private static final JsonValue[] NO_VALUES = {};
-        private String[] names = new String[INITIAL];
-        private JsonValue[] values = new JsonValue[INITIAL];
+        private String[] names;
+        /** Values as objects: a {@code JsonValue[]} kept in the thread would hold the JSON API's class. */
+        private Object[] values;
         private int top;
-        /** The highest {@link #top} since the last release: the slots that may still hold values. */
+        /** The highest {@link #top} since the frame began: the slots that may still hold values. */
         private int used;
 
-        Members clear() {
-            release();
-            return this;
+        private Members(String[] names, Object[] values) {
+            this.names = names;
+            this.values = values;
         }
 
-        /** Lets go of every value a frame left here, at once rather than object by object. */
-        void release() {
+        /** A stack on the arrays this thread kept from its last frame, empty, or on new ones. */
+        static Members ofThisThread() {
+            Object[][] kept = MEMBER_ARRAYS.get();
+            return kept != null
+                    ? new Members((String[]) kept[0], kept[1])
+                    : new Members(new String[INITIAL], new Object[INITIAL]);
+        }
+
+        /**
+         * Lets go of every value the frame left here, at once rather than object by object, and
+         * keeps the arrays for this thread's next frame unless a huge one grew them.
+         */
+        void releaseToThread() {
+            Object[][] kept = MEMBER_ARRAYS.get();
             if (names.length > MAX_RETAINED) {
                 names = new String[INITIAL];
-                values = new JsonValue[INITIAL];
+                values = new Object[INITIAL];
             } else {
                 Arrays.fill(names, 0, used, null);
                 Arrays.fill(values, 0, used, null);
+            }
+            if (kept == null) {
+                MEMBER_ARRAYS.set(new Object[][] {names, values});
+            } else {
+                kept[0] = names;
+                kept[1] = values;
             }
             top = 0;
             used = 0;
@@ -202,8 +226,8 @@ final class JsonTextReader extends JsonScanner {
                 return new ParsedJsonObject(NO_NAMES, NO_VALUES);
             }
             String[] objectNames = Arrays.copyOfRange(names, base, top);
-            JsonValue[] objectValues = Arrays.copyOfRange(values, base, top);
-            // The slots keep their values until the frame is read: release() empties them all.
+            JsonValue[] objectValues = Arrays.copyOfRange(values, base, top, JsonValue[].class);
+            // The slots keep their values until the frame is read: releaseToThread() empties them all.
             top = base;
             return new ParsedJsonObject(objectNames, objectValues);
         }

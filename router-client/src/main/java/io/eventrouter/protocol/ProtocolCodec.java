@@ -90,9 +90,9 @@ public final class ProtocolCodec {
     }
 
     /**
-     * The event object alone, as it appears under {@code event} in a frame. The dispatcher calls
-     * this once per routed event, so it writes the JSON directly rather than through the
-     * generator; the text is the same as {@link #encode(ServerMessage)} writes for the event.
+     * The event object alone, as it appears under {@code event} in a frame, written directly
+     * rather than through the generator (the dispatcher writes the same bytes through {@link
+     * EncodedEvent}); the text is the same as {@link #encode(ServerMessage)} writes for the event.
      */
     public static String encodeEvent(Event event) {
         return EventJson.encode(event);
