@@ -71,6 +71,11 @@ final class FrameArrays {
         return all;
     }
 
+    /** Lets go of every array the calling thread keeps, for tests. */
+    static void forgetKeptByThisThread() {
+        KEPT.remove();
+    }
+
     private static int sizeIndex(int length) {
         int shift = 32 - Integer.numberOfLeadingZeros(Math.max(length, SMALLEST) - 1);
         return shift - SMALLEST_SHIFT;

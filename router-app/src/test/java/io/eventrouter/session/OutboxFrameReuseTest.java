@@ -20,11 +20,7 @@ class OutboxFrameReuseTest {
     @BeforeEach
     @AfterEach
     void forgetWhatThisThreadKeeps() {
-        while (FrameArrays.keptByThisThread() > 0) {
-            for (int size = FrameArrays.SMALLEST; size <= FrameArrays.LARGEST; size *= 2) {
-                FrameArrays.take(size);
-            }
-        }
+        FrameArrays.forgetKeptByThisThread();
     }
 
     @Test
