@@ -113,6 +113,28 @@ class EventJsonTest {
     }
 
     @Test
+    void shouldWriteAPublishedPayloadAsItsTextInUtf8WhetherOrNotItIsAscii() throws ProtocolException {
+        String[] pieces = {"a", "Z", "0", " ", "é", "€", "\ud83d\ude00", "\\u00e9", "\\n", "\\\"", "\\\\"};
+        EncodedEvent encoded = new EncodedEvent();
+        for (int i = 0; i < 500; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n >= 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String key = random.nextInt(4) == 0 ? "clé" : "k";
+            String payload = "{\"" + key + "\":\"" + text + "\",\"n\":[1,true,null]}";
+            Event event = ((ClientMessage.Publish) ProtocolCodec.decodeClientMessage(
+                    PUBLISH_PREFIX + "{\"topic\":\"t.x\",\"payload\":" + payload + "}}")).event();
+            assertThat(event.payload()).isInstanceOf(RawJsonObject.class);
+
+            String written = new String(encoded.encode(event).toByteArray(), StandardCharsets.UTF_8);
+
+            assertThat(written).contains(",\"payload\":" + payload + ",\"metadata\":");
+            assertThat(ProtocolCodec.encodeEvent(event)).isEqualTo(written);
+        }
+    }
+
+    @Test
     void shouldCopyTheEncodedEventWhereAsked() {
         EncodedEvent encoded = new EncodedEvent().encode(randomEvent());
         byte[] frame = new byte[encoded.length() + 3];
