@@ -144,19 +144,29 @@ final class Dispatcher {
         }
     }
 
+    /**
+     * Starts every write the batch claimed, whatever one of them throws: nobody else would
+     * start the others. An error is thrown on once all are started.
+     */
     private void flushTouched() {
+        Error error = null;
         try {
             boolean inline = touched.size() == 1;
             for (ClientSession session : touched) {
                 try {
                     session.flushDeferred(inline);
-                } catch (RuntimeException e) {
-                    // The others' writes must still start; this connection's socket reports its own failure.
+                } catch (RuntimeException | Error e) {
                     LOG.error("Unable to start writing to {}", session, e);
+                    if (e instanceof Error fatal && error == null) {
+                        error = fatal;
+                    }
                 }
             }
         } finally {
             touched.clear();
+        }
+        if (error != null) {
+            throw error;
         }
     }
 

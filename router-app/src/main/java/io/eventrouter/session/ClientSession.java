@@ -91,9 +91,8 @@ public final class ClientSession {
     }
 
     /**
-     * Queues an encoded event frame, subject to the slow-consumer policy. Like every event
-     * frame given to a session, it is the session's from then on: once written, its array may
-     * be reused for another frame.
+     * Queues a copy of an encoded event frame, subject to the slow-consumer policy; the caller
+     * keeps {@code frame}.
      */
     public void deliver(ByteBuffer frame, int priority) {
         deliver(frame, priority, System.nanoTime());
@@ -104,12 +103,15 @@ public final class ClientSession {
      * ({@link System#nanoTime()}), so its delivery latency can be measured.
      */
     public void deliver(ByteBuffer frame, int priority, long acceptedNanos) {
-        outbox.offerEvent(frame, priority, acceptedNanos, false);
+        // A copy: the outbox reuses an event frame's array once it is written.
+        outbox.offerEvent(FrameArrays.copyOf(frame), priority, acceptedNanos, false);
     }
 
     /**
      * Queues an event frame without starting a write. The dispatcher uses this to queue a whole
-     * batch before waking a writer once per connection.
+     * batch before waking a writer once per connection. Unlike {@link #deliver}, the frame itself
+     * is queued, and it becomes the session's: once written, its array may be reused for
+     * another frame, so it must be one nothing else holds, as {@link Subscription#frame} builds.
      *
      * @return true when this call claimed the connection's next write (none was in flight or
      *     scheduled): the caller must then call {@link #flushDeferred(boolean)}, once, however
@@ -130,7 +132,7 @@ public final class ClientSession {
 
     /** Queues an event frame given as text. */
     public void deliver(String frame, int priority) {
-        deliver(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), priority);
+        outbox.offerEvent(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), priority, System.nanoTime(), false);
     }
 
     public int pendingEvents() {

@@ -168,7 +168,8 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 unpark();
                 overflow = enqueue(new EventFrame(frame, acceptedNanos), lane);
             }
-            if (deferred && policy.writer() != null && !sending && !pumpScheduled) {
+            // A full outbox has a write in flight, or one its completion is about to start.
+            if (overflow == null && deferred && policy.writer() != null && !sending && !pumpScheduled) {
                 // Claimed in the same locked step, so the caller's flush needs no lock to decide.
                 pumpScheduled = true;
                 claimed = true;
@@ -358,7 +359,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 try {
                     transport.send(frame, last, last ? this : Outbox::partSent);
                 } catch (RuntimeException e) {
-                    accept(e);
+                    failUnlessCompleted(e);
                     return;
                 }
             }
@@ -444,6 +445,21 @@ final class Outbox implements Runnable, Consumer<Throwable> {
 
     private boolean repliesWaiting() {
         return nextReply != null;
+    }
+
+    /**
+     * Fails the group being sent after its send threw, unless its completion already ran: a
+     * transport may fail the callback and then throw what the callback threw, and completing a
+     * group twice would let go of its frames twice.
+     */
+    private void failUnlessCompleted(RuntimeException failure) {
+        synchronized (this) {
+            // Only this group's completion sets it while the send has not returned.
+            if (completion != NOT_YET) {
+                return;
+            }
+        }
+        accept(failure);
     }
 
     /** Frames before the last of a group: a failure also fails the last, which reports it. */

@@ -1,6 +1,7 @@
 package io.eventrouter.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventrouter.protocol.Event;
 import io.eventrouter.protocol.ProtocolCodec;
@@ -145,6 +146,35 @@ class DispatcherTest {
     @Test
     void shouldReportDrainedAtOnceWhenNothingIsQueued() throws InterruptedException {
         assertThat(dispatcher.awaitDrained(System.nanoTime())).isTrue();
+    }
+
+    @Test
+    void shouldStartEveryClaimedWriteEvenWhenStartingOneThrowsAnError() throws ProtocolException {
+        Error broken = new Error("the socket layer broke");
+        InstantTransport failing = new InstantTransport() {
+            @Override
+            public void send(ByteBuffer frame, boolean flush, Consumer<Throwable> done) {
+                throw broken;
+            }
+        };
+        ClientSession first = new ClientSession(failing, null, stats, 100, 100, Runnable::run);
+        registry.add(first.addSubscription(SubscriptionSpec.builder().topics("orders.eu").build()));
+        RecordingTransport second = synchronousSubscriber("orders.eu");
+        RecordingTransport third = synchronousSubscriber("orders.eu");
+        queue.offer(event("orders.eu", 5, 1), System.nanoTime());
+
+        assertThatThrownBy(dispatcher::dispatchQueued).isSameAs(broken);
+
+        assertThat(second.events()).hasSize(1);
+        assertThat(third.events()).hasSize(1);
+    }
+
+    /** A subscriber whose writes run on the thread that starts them, as a claimed inline write does. */
+    private RecordingTransport synchronousSubscriber(String pattern) {
+        RecordingTransport transport = new RecordingTransport();
+        ClientSession session = new ClientSession(transport, null, stats, 100, 100, Runnable::run);
+        registry.add(session.addSubscription(SubscriptionSpec.builder().topics(pattern).build()));
+        return transport;
     }
 
     private RecordingTransport subscriber(String pattern) {

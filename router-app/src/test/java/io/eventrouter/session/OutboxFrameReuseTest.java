@@ -25,14 +25,48 @@ class OutboxFrameReuseTest {
 
     @Test
     void shouldGiveAWrittenEventFrameBackForTheNextFrameBuiltOnThisThread() {
-        ClientSession session = new ClientSession(transport, null, listener, 10, 10);
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10, Runnable::run);
         ByteBuffer frame = builtFrame("5a");
 
-        session.deliver(frame, 5);
+        assertThat(session.deliverDeferred(frame, 5, System.nanoTime())).isTrue();
+        session.flushDeferred(true);
 
         assertThat(transport.written()).containsExactly("5a");
         assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
         assertThat(FrameArrays.take(100)).isSameAs(frame.array());
+    }
+
+    @Test
+    void shouldQueueACopyOfAFrameItsCallerKeeps() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10);
+        byte[] callers = new byte[FrameArrays.SMALLEST];
+        java.util.Arrays.fill(callers, (byte) 'x');
+        ByteBuffer frame = ByteBuffer.wrap(callers);
+
+        session.deliver(frame, 5);
+
+        assertThat(transport.written()).containsExactly("x".repeat(FrameArrays.SMALLEST));
+        assertThat(frame.remaining()).isEqualTo(FrameArrays.SMALLEST);
+        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
+        assertThat(FrameArrays.take(FrameArrays.SMALLEST)).isNotSameAs(callers);
+    }
+
+    @Test
+    void shouldCompleteAGroupOnceWhenTheTransportFailsItAndThenThrows() {
+        RuntimeException thrown = new IllegalStateException("send failed after failing the callback");
+        Transport failing = new io.eventrouter.testing.InstantTransport() {
+            @Override
+            public void send(ByteBuffer bytes, boolean flush, java.util.function.Consumer<Throwable> done) {
+                done.accept(new IOException("broken pipe"));
+                throw thrown;
+            }
+        };
+        ClientSession session = new ClientSession(failing, null, listener, 10, 10);
+
+        session.deliver(builtFrame("5a"), 5);
+
+        assertThat(listener.sendFailures()).hasSize(1);
+        assertThat(FrameArrays.keptByThisThread()).isZero();
     }
 
     @Test
