@@ -491,14 +491,15 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 for (int i = 0; i < delivered; i++) {
                     policy.listener().deliveredAfter(now - (i == 0 ? firstAccepted : groupAccepted[i]));
                 }
+                // Also under the lock: whoever awaitIdle wakes must find these counted.
+                if (delivered > 0) {
+                    policy.listener().delivered(delivered);
+                }
             }
         }
         if (failure != null) {
             policy.listener().sendFailed(session, failure);
             return;
-        }
-        if (delivered > 0) {
-            policy.listener().delivered(delivered);
         }
         if (!inline) {
             pump();

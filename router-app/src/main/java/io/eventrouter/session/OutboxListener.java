@@ -3,7 +3,10 @@ package io.eventrouter.session;
 /** What an {@link Outbox} reports to the router's counters. */
 public interface OutboxListener {
 
-    /** Event frames reached the socket. */
+    /**
+     * Event frames reached the socket. Called, like {@link #deliveredAfter}, under the outbox's
+     * lock, so a drain that sees the outbox idle finds them counted: it must only count.
+     */
     void delivered(int count);
 
     /**
