@@ -73,11 +73,10 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     private long firstAccepted;
     /**
      * The group's frame when it has just one ({@link #takeGroup}'s second answer), else null;
-     * held, like the frames in {@link #group}, until the group completes.
+     * held, like the frames in {@link #group} (replies first, then {@link #groupEvents} events,
+     * then nulls), until the group completes.
      */
     private ByteBuffer soleFrame;
-    /** How many frames the group being written has: replies first, then {@link #groupEvents} events. */
-    private int groupFrames;
     private boolean pumpScheduled;
     private int events;
     private int consecutiveDrops;
@@ -392,7 +391,6 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         sending = true;
         sendReturned = false;
         completion = NOT_YET;
-        groupFrames = count;
         return count;
     }
 
@@ -512,15 +510,20 @@ final class Outbox implements Runnable, Consumer<Throwable> {
      * transport still holding some, so those are left to the collector.
      */
     private void finishGroup(boolean written) {
-        int firstEvent = groupFrames - groupEvents;
         if (soleFrame != null) {
-            if (written && firstEvent == 0) {
+            if (written && groupEvents == 1) {
                 giveBack(soleFrame);
             }
             soleFrame = null;
             return;
         }
-        for (int i = 0; i < groupFrames; i++) {
+        // The frames sit from 0 to the first null; the count is not kept, to keep the outbox small.
+        int frames = 0;
+        while (frames < group.length && group[frames] != null) {
+            frames++;
+        }
+        int firstEvent = frames - groupEvents;
+        for (int i = 0; i < frames; i++) {
             if (written && i >= firstEvent) {
                 giveBack(group[i]);
             }
