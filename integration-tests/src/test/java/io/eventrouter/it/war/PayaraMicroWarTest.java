@@ -131,7 +131,7 @@ class PayaraMicroWarTest {
     void shouldServeTheAdminApiProbesMetricsAndPage() throws Exception {
         HttpResponse<String> health = get("/admin/api/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"healthy\"");
+        assertThat(health.body()).as(() -> "health; Payara log tail:\n" + logTail()).contains("\"status\":\"healthy\"");
 
         HttpResponse<String> config = get("/admin/api/config");
         assertThat(config.statusCode()).isEqualTo(200);
@@ -149,8 +149,13 @@ class PayaraMicroWarTest {
         assertThat(page.body()).containsIgnoringCase("<html");
     }
 
+    /** Connects, or fails with the server's log, which the temporary directory takes with it. */
     private static EventRouterClient client(String url) {
-        return EventRouterClient.create(ClientOptions.builder().url(url).build()).connect();
+        try {
+            return EventRouterClient.create(ClientOptions.builder().url(url).build()).connect();
+        } catch (RuntimeException notConnected) {
+            throw new AssertionError("could not connect to " + url + "; Payara log tail:\n" + logTail(), notConnected);
+        }
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
