@@ -150,21 +150,18 @@ final class Dispatcher {
      */
     private void flushTouched() {
         Error error = null;
-        try {
-            boolean inline = touched.size() == 1;
-            for (ClientSession session : touched) {
-                try {
-                    session.flushDeferred(inline);
-                } catch (RuntimeException | Error e) {
-                    LOG.error("Unable to start writing to {}", session, e);
-                    if (e instanceof Error fatal && error == null) {
-                        error = fatal;
-                    }
+        boolean inline = touched.size() == 1;
+        for (ClientSession session : touched) {
+            try {
+                session.flushDeferred(inline);
+            } catch (RuntimeException | Error e) {
+                LOG.error("Unable to start writing to {}", session, e);
+                if (e instanceof Error fatal && error == null) {
+                    error = fatal;
                 }
             }
-        } finally {
-            touched.clear();
         }
+        touched.clear();
         if (error != null) {
             throw error;
         }

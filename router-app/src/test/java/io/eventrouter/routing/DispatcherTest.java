@@ -10,6 +10,7 @@ import io.eventrouter.protocol.ServerMessage;
 import io.eventrouter.protocol.SubscriptionSpec;
 import io.eventrouter.queue.EventQueue;
 import io.eventrouter.session.ClientSession;
+import io.eventrouter.session.Transport;
 import io.eventrouter.testing.InstantTransport;
 import jakarta.json.Json;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -157,10 +159,10 @@ class DispatcherTest {
                 throw broken;
             }
         };
-        ClientSession first = new ClientSession(failing, null, stats, 100, 100, Runnable::run);
-        registry.add(first.addSubscription(SubscriptionSpec.builder().topics("orders.eu").build()));
-        RecordingTransport second = synchronousSubscriber("orders.eu");
-        RecordingTransport third = synchronousSubscriber("orders.eu");
+        // Writers are the calling thread, as a claimed inline write is.
+        subscriber(failing, "orders.eu", Runnable::run);
+        RecordingTransport second = subscriber(new RecordingTransport(), "orders.eu", Runnable::run);
+        RecordingTransport third = subscriber(new RecordingTransport(), "orders.eu", Runnable::run);
         queue.offer(event("orders.eu", 5, 1), System.nanoTime());
 
         assertThatThrownBy(dispatcher::dispatchQueued).isSameAs(broken);
@@ -169,17 +171,13 @@ class DispatcherTest {
         assertThat(third.events()).hasSize(1);
     }
 
-    /** A subscriber whose writes run on the thread that starts them, as a claimed inline write does. */
-    private RecordingTransport synchronousSubscriber(String pattern) {
-        RecordingTransport transport = new RecordingTransport();
-        ClientSession session = new ClientSession(transport, null, stats, 100, 100, Runnable::run);
-        registry.add(session.addSubscription(SubscriptionSpec.builder().topics(pattern).build()));
-        return transport;
+    private RecordingTransport subscriber(String pattern) {
+        return subscriber(new RecordingTransport(), pattern, writers);
     }
 
-    private RecordingTransport subscriber(String pattern) {
-        RecordingTransport transport = new RecordingTransport();
-        ClientSession session = new ClientSession(transport, null, stats, 100_000, 1_000, writers);
+    /** A session on {@code transport}, subscribed to {@code pattern}, whose writes run on {@code writer}. */
+    private <T extends Transport> T subscriber(T transport, String pattern, Executor writer) {
+        ClientSession session = new ClientSession(transport, null, stats, 100_000, 1_000, writer);
         registry.add(session.addSubscription(SubscriptionSpec.builder().topics(pattern).build()));
         return transport;
     }

@@ -153,6 +153,8 @@ final class JsonTextReader extends JsonScanner {
         private static final int MAX_RETAINED = 1024;
         private static final String[] NO_NAMES = {};
         private static final JsonValue[] NO_VALUES = {};
+        /** This thread's holder of the two arrays, where they go back after the frame. */
+        private final Object[][] home;
         private String[] names;
         /** Values as objects: a {@code JsonValue[]} kept in the thread would hold the JSON API's class. */
         private Object[] values;
@@ -160,17 +162,20 @@ final class JsonTextReader extends JsonScanner {
         /** The highest {@link #top} since the frame began: the slots that may still hold values. */
         private int used;
 
-        private Members(String[] names, Object[] values) {
-            this.names = names;
-            this.values = values;
+        private Members(Object[][] home) {
+            this.home = home;
+            this.names = (String[]) home[0];
+            this.values = home[1];
         }
 
-        /** A stack on the arrays this thread kept from its last frame, empty, or on new ones. */
+        /** A stack on the arrays this thread kept from its last frame (empty), or on new ones. */
         static Members ofThisThread() {
-            Object[][] kept = MEMBER_ARRAYS.get();
-            return kept != null
-                    ? new Members((String[]) kept[0], kept[1])
-                    : new Members(new String[INITIAL], new Object[INITIAL]);
+            Object[][] home = MEMBER_ARRAYS.get();
+            if (home == null) {
+                home = new Object[][] {new String[INITIAL], new Object[INITIAL]};
+                MEMBER_ARRAYS.set(home);
+            }
+            return new Members(home);
         }
 
         /**
@@ -178,7 +183,6 @@ final class JsonTextReader extends JsonScanner {
          * keeps the arrays for this thread's next frame unless a huge one grew them.
          */
         void releaseToThread() {
-            Object[][] kept = MEMBER_ARRAYS.get();
             if (names.length > MAX_RETAINED) {
                 names = new String[INITIAL];
                 values = new Object[INITIAL];
@@ -186,12 +190,8 @@ final class JsonTextReader extends JsonScanner {
                 Arrays.fill(names, 0, used, null);
                 Arrays.fill(values, 0, used, null);
             }
-            if (kept == null) {
-                MEMBER_ARRAYS.set(new Object[][] {names, values});
-            } else {
-                kept[0] = names;
-                kept[1] = values;
-            }
+            home[0] = names;
+            home[1] = values;
             top = 0;
             used = 0;
         }
