@@ -12,6 +12,8 @@ public final class CdiEndpointConfigurator extends RouterEndpointConfigurator {
     public static final List<String> PATHS = List.of("/", "/ws");
 
     private final Router router;
+    /** Shared by all connections: it holds nothing of any one of them. */
+    private final EmbeddedRouterEndpoint endpoint;
 
     public CdiEndpointConfigurator(Instance<Object> container) {
         this(Objects.requireNonNull(container, "container").select(Router.class).get());
@@ -19,6 +21,7 @@ public final class CdiEndpointConfigurator extends RouterEndpointConfigurator {
 
     CdiEndpointConfigurator(Router router) {
         this.router = router;
+        this.endpoint = new EmbeddedRouterEndpoint(router);
     }
 
     /** One endpoint configuration per path in {@link #PATHS}. */
@@ -42,6 +45,6 @@ public final class CdiEndpointConfigurator extends RouterEndpointConfigurator {
         if (endpointClass != EmbeddedRouterEndpoint.class) {
             throw new InstantiationException("Unable to create endpoint " + endpointClass.getName());
         }
-        return endpointClass.cast(new EmbeddedRouterEndpoint(router));
+        return endpointClass.cast(endpoint);
     }
 }

@@ -5,47 +5,53 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The router's endpoint as the embedded server registers it: a programmatic {@link Endpoint}
- * around a {@link RouterEndpoint}, rather than the annotated class itself, for two reasons.
+ * The router's endpoint as the embedded server registers it: one instance for every
+ * connection, which the embedded server's frame handler factory recognises and serves with a
+ * connection object of its own (a {@link JettyConnection} that also reads the frames). It is a
+ * programmatic {@link Endpoint} rather than the annotated {@link RouterEndpoint} for three
+ * reasons.
  * <ul>
  *   <li>Jetty merges an annotated class's {@code @ServerEndpoint} into a programmatic
  *       configuration, and the annotation's configurator (the one a WAR needs, which looks the
  *       router up in CDI) would replace {@link CdiEndpointConfigurator}: two CDI lookups per
  *       handshake.
  *   <li>It registers no message handlers, so Jetty builds no message sinks, metadata or method
- *       bindings for text and binary messages on each connection. The embedded server's frame
- *       handler reads every data frame itself and hands it to {@link #messages()}.
+ *       bindings for text and binary messages on each connection.
+ *   <li>Being shared, it costs a connection nothing: what a connection needs is all in its one
+ *       connection object.
  * </ul>
- * The embedded server's frame handler also tells {@link #messages()} of opening, closing and
- * errors directly, so Jetty binds none of the methods below to each connection; they keep the
- * endpoint complete for any container that calls them.
  */
 public final class EmbeddedRouterEndpoint extends Endpoint {
-    private final RouterEndpoint messages;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRouterEndpoint.class);
+
+    private final Router router;
 
     EmbeddedRouterEndpoint(Router router) {
-        this.messages = new RouterEndpoint(router);
+        this.router = router.unproxied().get();
     }
 
-    /** Where the embedded server's frame handler delivers this connection's messages. */
-    public RouterEndpoint messages() {
-        return messages;
+    /** The router the connections of this endpoint talk to (the bean itself, not a CDI proxy). */
+    public Router router() {
+        return router;
     }
 
+    /**
+     * Only called by a container that serves this endpoint without the embedded server's frame
+     * handler; nothing would read the connection's messages, so it is closed at once.
+     */
     @Override
     public void onOpen(Session session, EndpointConfig config) {
-        messages.onOpen(session);
-    }
-
-    @Override
-    public void onClose(Session session, CloseReason reason) {
-        messages.onClose(session, reason);
-    }
-
-    @Override
-    public void onError(Session session, Throwable failure) {
-        messages.onError(session, failure);
+        LOG.error("{} is served only by the embedded server's frame handler; closing the connection",
+                EmbeddedRouterEndpoint.class.getSimpleName());
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Endpoint not served"));
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("Closing an unserved connection failed: {}", e.toString());
+        }
     }
 }

@@ -20,9 +20,6 @@ final class JakartaTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(JakartaTransport.class);
     private static final int MAX_REASON_BYTES = 120;
 
-    /** Frames handed to Jetty at once; beyond that they wait in the outbox, where drops apply. */
-    private static final int MAX_IN_FLIGHT = 64;
-
     private final Session session;
     /** Jetty's core session, typed loosely so this class loads where Jetty is absent. */
     private final Object core;
@@ -41,7 +38,7 @@ final class JakartaTransport implements Transport {
 
     @Override
     public int maxInFlight() {
-        return core == null ? 1 : MAX_IN_FLIGHT;
+        return core == null ? 1 : JettyFrames.MAX_IN_FLIGHT;
     }
 
     @Override
@@ -58,10 +55,15 @@ final class JakartaTransport implements Transport {
 
     @Override
     public void close(int code, String reason) {
+        close(session, code, reason, this);
+    }
+
+    /** Starts the close handshake of {@code session}; a close reason is cut to what fits a close frame. */
+    static void close(Session session, int code, String reason, Transport transport) {
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
         } catch (IOException | IllegalStateException e) {
-            LOG.debug("Closing {} failed: {}", remoteAddress(), e.toString());
+            LOG.debug("Closing {} failed: {}", transport.remoteAddress(), e.toString());
         }
     }
 
@@ -77,7 +79,12 @@ final class JakartaTransport implements Transport {
     /** Jetty's session id, a random UUID like the ids the router makes itself. */
     @Override
     public String connectionId() {
-        return core != null && isUuid(session.getId()) ? session.getId() : null;
+        return core != null ? uuidOrNull(session.getId()) : null;
+    }
+
+    /** {@code id} if it is a random UUID in its usual form, else null. */
+    static String uuidOrNull(String id) {
+        return isUuid(id) ? id : null;
     }
 
     private static boolean isUuid(String id) {

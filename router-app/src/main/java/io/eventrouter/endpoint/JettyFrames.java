@@ -8,8 +8,11 @@ import org.eclipse.jetty.websocket.core.CoreSession;
 import org.eclipse.jetty.websocket.core.Frame;
 import org.eclipse.jetty.websocket.core.OpCode;
 
-/** Writes through Jetty's core session; used by {@link JakartaTransport} only on Jetty. */
+/** Writes through Jetty's core session, for {@link JettyConnection} and, on Jetty, {@link JakartaTransport}. */
 final class JettyFrames {
+    /** Frames handed to Jetty at once; beyond that they wait in the outbox, where drops apply. */
+    static final int MAX_IN_FLIGHT = 64;
+
     private JettyFrames() {}
 
     /**

@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>each handler gets a {@link DetachedUpgradeRequest} instead of one that holds on to the
  *       servlet request, so the finished HTTP exchange is released once the handshake is done;
- *   <li>the router endpoint's handler is wrapped in {@link WholeTextFrames}, which reads text
- *       messages without Jetty's per-message string builder and tells the endpoint of opening,
- *       closing and errors itself; so the endpoint's metadata is one empty instance, declaring
- *       no methods for Jetty to bind to each connection, where Jetty would rediscover it by
- *       reflection on every handshake (about 60 kB of garbage);
+ *   <li>the router endpoint's handler is wrapped in an {@link EmbeddedConnection}, which reads
+ *       text messages without Jetty's per-message string builder, writes through Jetty's core
+ *       session and speaks the protocol itself, and is told of opening, closing and errors by
+ *       Jetty's core session directly; so the endpoint (one shared instance) is only a marker, and its metadata is one
+ *       empty instance, declaring no methods for Jetty to bind to each connection, where Jetty
+ *       would rediscover it by reflection on every handshake (about 60 kB of garbage);
  *   <li>the router endpoint gets a bare configuration instead of the one Jetty builds for each
  *       connection (see {@link #withBareConfig}).
  * </ul>
@@ -43,7 +44,7 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
 
     /** The router endpoint's configuration by path, without codecs, subprotocols or extensions. */
     private final Map<String, ServerEndpointConfig> routerConfigs = new ConcurrentHashMap<>();
-    /** The router endpoint's: no methods at all, since {@link WholeTextFrames} calls it directly. */
+    /** The router endpoint's: no methods at all, since {@link EmbeddedConnection} does what they would. */
     private final JakartaWebSocketFrameHandlerMetadata routerMetadata;
 
     private DetachedFrameHandlers(JakartaWebSocketServerContainer container) {
@@ -88,7 +89,7 @@ final class DetachedFrameHandlers extends JakartaWebSocketServerFrameHandlerFact
         JakartaWebSocketFrameHandler handler =
                 newJakartaWebSocketFrameHandler(withBareConfig(endpoint), DetachedUpgradeRequest.of(request));
         return handler.getEndpoint() instanceof EmbeddedRouterEndpoint router
-                ? new WholeTextFrames(handler, router.messages())
+                ? new EmbeddedConnection(handler, router.router())
                 : handler;
     }
 

@@ -1,6 +1,7 @@
 package io.eventrouter.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventrouter.config.RouterConfig;
 import io.eventrouter.testing.RunningRouter;
@@ -26,8 +27,25 @@ class CdiEndpointConfiguratorTest {
                 assertThat(config.getEndpointClass().getAnnotation(ServerEndpoint.class)).isNull();
                 assertThat(config.getConfigurator()).isSameAs(configurator);
                 EmbeddedRouterEndpoint endpoint = configurator.getEndpointInstance(EmbeddedRouterEndpoint.class);
-                assertThat(endpoint.messages().router).isSameAs(router.server().router());
+                assertThat(endpoint.router()).isSameAs(router.server().router().unproxied().get());
             }
+        }
+    }
+
+    /**
+     * The embedded endpoint keeps nothing of any one connection (each connection's state is its
+     * frame handler's), so every handshake gets the same instance: none is made per connection.
+     */
+    @Test
+    void shouldHandEveryConnectionTheSameEndpointInstance() throws Exception {
+        try (RunningRouter router = RunningRouter.start(RouterConfig.builder())) {
+            CdiEndpointConfigurator configurator = new CdiEndpointConfigurator(router.server().router());
+
+            EmbeddedRouterEndpoint first = configurator.getEndpointInstance(EmbeddedRouterEndpoint.class);
+
+            assertThat(configurator.getEndpointInstance(EmbeddedRouterEndpoint.class)).isSameAs(first);
+            assertThatThrownBy(() -> configurator.getEndpointInstance(RouterEndpoint.class))
+                    .isInstanceOf(InstantiationException.class);
         }
     }
 }
