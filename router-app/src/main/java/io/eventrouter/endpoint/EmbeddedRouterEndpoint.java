@@ -5,7 +5,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,10 +47,7 @@ public final class EmbeddedRouterEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         LOG.error("{} is served only by the embedded server's frame handler; closing the connection",
                 EmbeddedRouterEndpoint.class.getSimpleName());
-        try {
-            session.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Endpoint not served"));
-        } catch (IOException | IllegalStateException e) {
-            LOG.debug("Closing an unserved connection failed: {}", e.toString());
-        }
+        CloseHandshake.start(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode(), "Endpoint not served",
+                "an unserved connection");
     }
 }

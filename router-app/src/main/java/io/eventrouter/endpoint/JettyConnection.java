@@ -8,15 +8,15 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 
 /**
- * A {@link RouterConnection} that is its own {@link Transport} on Jetty: frames go straight to
+ * A {@link ClientConnection} that is its own {@link Transport} on Jetty: frames go straight to
  * Jetty's core session, which lets small frames share one write. The embedded server's frame
  * handler extends it and says which Jakarta session it serves.
  */
-public abstract class JettyConnection extends RouterConnection implements Transport {
+public abstract class JettyConnection extends ClientConnection implements Transport {
     /**
-     * The peer's address as the socket channel holds it: the same object for the life of the
-     * connection, and still there to name the peer after the channel closed, when Jetty can
-     * no longer tell. Formatted only when asked for (logs and the admin API).
+     * The peer's address, kept to name it after the channel closed (see {@link
+     * JettySessions#remoteSocketAddress}); formatted only when asked for. Set before the
+     * router sees this transport, which publishes it with the client's session.
      */
     private SocketAddress remote;
 
@@ -27,11 +27,11 @@ public abstract class JettyConnection extends RouterConnection implements Transp
     /** The Jakarta session Jetty made for this connection; null until then. */
     protected abstract JakartaWebSocketSession session();
 
-    /** Jetty has made the session: the router welcomes the client, or refuses it. */
-    protected final void opened() {
+    /** Jetty has made the session: the router admits the client through this transport, or refuses it. */
+    protected final void admit() {
         JakartaWebSocketSession session = session();
-        remote = session.getCoreSession().getRemoteAddress();
-        open(session, this);
+        remote = JettySessions.remoteSocketAddress(session);
+        admit(session, this);
     }
 
     @Override
@@ -46,7 +46,7 @@ public abstract class JettyConnection extends RouterConnection implements Transp
 
     @Override
     public final void close(int code, String reason) {
-        JakartaTransport.close(session(), code, reason, this);
+        CloseHandshake.start(session(), code, reason, remoteAddress());
     }
 
     @Override
@@ -57,7 +57,7 @@ public abstract class JettyConnection extends RouterConnection implements Transp
     /** Jetty's session id, a random UUID like the ids the router makes itself. */
     @Override
     public final String connectionId() {
-        return JakartaTransport.uuidOrNull(session().getId());
+        return JettySessions.uuid(session());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.eventrouter.endpoint;
 import jakarta.websocket.Session;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.UUID;
 import org.eclipse.jetty.ee10.websocket.jakarta.common.JakartaWebSocketSession;
 import org.eclipse.jetty.websocket.core.CoreSession;
 
@@ -43,6 +44,19 @@ final class JettySessions {
             return inet.getHostString() + ":" + inet.getPort();
         }
         return String.valueOf(address);
+    }
+
+    /** Jetty's session id, a random UUID like the ids the router makes itself; null if it is not one. */
+    static String uuid(Session session) {
+        String id = session.getId();
+        if (id == null || id.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id).toString().equals(id) ? id : null;
+        } catch (IllegalArgumentException notUuid) {
+            return null;
+        }
     }
 
     static void abort(Session session) {

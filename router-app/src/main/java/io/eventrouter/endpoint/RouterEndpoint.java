@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The router's annotated WebSocket endpoint, one instance per connection, as a WAR deploys
- * it; what it does with each message is {@link RouterConnection}'s.
+ * it; what it does with each message is {@link ClientConnection}'s.
  *
  * <p>Deliberately not a CDI bean: a dependent bean per connection would be retained by the
  * container until shutdown. An EE server creates it and injects the router; a servlet-only
@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
  * router up. The embedded server does not use it (see {@link EmbeddedRouterEndpoint}).
  */
 @ServerEndpoint(value = "/", configurator = RouterEndpointConfigurator.class)
-public class RouterEndpoint extends RouterConnection {
+public class RouterEndpoint extends ClientConnection {
     /** For containers that create endpoints themselves and inject the router. */
     public RouterEndpoint() {}
 
@@ -31,7 +31,7 @@ public class RouterEndpoint extends RouterConnection {
             router = CDI.current().select(Router.class).get();
         }
         router = router.unproxied().get();
-        open(session, new JakartaTransport(session));
+        admit(session, new JakartaTransport(session));
     }
 
     @OnMessage

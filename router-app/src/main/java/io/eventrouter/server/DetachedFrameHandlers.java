@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  *       servlet request, so the finished HTTP exchange is released once the handshake is done;
  *   <li>the router endpoint's handler is wrapped in an {@link EmbeddedConnection}, which reads
  *       text messages without Jetty's per-message string builder, writes through Jetty's core
- *       session and speaks the protocol itself, and is told of opening, closing and errors by
- *       Jetty's core session directly; so the endpoint (one shared instance) is only a marker, and its metadata is one
- *       empty instance, declaring no methods for Jetty to bind to each connection, where Jetty
- *       would rediscover it by reflection on every handshake (about 60 kB of garbage);
+ *       session, speaks the protocol itself and is told of opening, closing and errors directly;
+ *       so the endpoint (one shared instance) is only a marker, and its metadata is one empty
+ *       instance, declaring no methods for Jetty to bind to each connection, where Jetty would
+ *       rediscover it by reflection on every handshake (about 60 kB of garbage);
  *   <li>the router endpoint gets a bare configuration instead of the one Jetty builds for each
  *       connection (see {@link #withBareConfig}).
  * </ul>

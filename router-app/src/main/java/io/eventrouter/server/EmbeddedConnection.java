@@ -22,7 +22,7 @@ import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
 /**
  * One connection of the embedded server: Jetty's Jakarta frame handler for it, except that
  * messages are read here and handed straight to the protocol ({@link
- * io.eventrouter.endpoint.RouterConnection}, which this is, as it is its own transport): a
+ * io.eventrouter.endpoint.ClientConnection}, which this is, as it is its own transport): a
  * text message in a single frame (what clients send for messages of ordinary size) is decoded
  * in place, one in several frames is gathered first, and a binary message gets its error once
  * its last frame is in. Control frames, and the Jakarta session's opening and closing, go
@@ -34,8 +34,9 @@ import org.eclipse.jetty.websocket.core.exception.MessageTooLargeException;
  * the endpoint's metadata declares no such methods (see {@link DetachedFrameHandlers}), so
  * Jetty binds no method handles to each connection for them (about 220 bytes per connection).
  * The router is told once Jetty has made the session, when a close frame arrives or the
- * connection ends, and of each error, which Jetty would otherwise log as unhandled. This one
- * object is all the router keeps per connection on this side of Jetty's session: 32 bytes.
+ * connection ends, and of each error, which Jetty would otherwise log as unhandled. Frame
+ * reading, transport and protocol state of a connection are this one object of 32 bytes
+ * (the router's own session, outbox and subscriptions aside).
  *
  * <p>Why read messages here: Jetty's Jakarta layer assembles every text message in a new
  * {@code Utf8StringBuilder} of the session's input buffer size (4 kB), decoding byte by byte;
@@ -75,7 +76,7 @@ final class EmbeddedConnection extends JettyConnection implements FrameHandler {
         // Jetty completes its callback once the Jakarta session exists and before it reads a frame.
         jakarta.onOpen(coreSession, Callback.from(() -> {
             try {
-                opened();
+                admit();
             } catch (Throwable failure) {
                 callback.failed(failure);
                 return;
@@ -178,7 +179,9 @@ final class EmbeddedConnection extends JettyConnection implements FrameHandler {
     /** Adds a fragment; the whole message once its last fragment is in, else null. */
     private CharSequence gather(Frame frame) throws CharacterCodingException {
         ByteBuffer payload = payload(frame);
-        Fragments fragments = pending;
+        // Never the shared binary marker: a text frame cannot follow an unfinished binary
+        // message (Jetty closes with 1002 first), and if one did it would start a message.
+        Fragments fragments = pending == BINARY ? null : pending;
         long gathered = fragments == null ? 0 : fragments.length;
         long limit = core().getMaxTextMessageSize();
         if (limit > 0 && gathered + payload.remaining() > limit) {

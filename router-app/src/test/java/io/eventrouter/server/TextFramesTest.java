@@ -178,6 +178,38 @@ class TextFramesTest extends RouterTestBase {
         }
     }
 
+    /**
+     * A new message may not start while one is unfinished; the connection closes with 1002
+     * whatever kind of message was under way, and another connection's fragmented message,
+     * gathered at the same time, still arrives whole.
+     */
+    @ParameterizedTest(name = "after an unfinished {0} message")
+    @MethodSource("unfinishedMessages")
+    void shouldCloseWith1002WhenATextFrameStartsBeforeTheMessageUnderWayEnded(String kind, int opCode, byte[] start)
+            throws IOException {
+        try (RawFrameSocket other = RawFrameSocket.connect(router.uri());
+                RawFrameSocket client = RawFrameSocket.connect(router.uri())) {
+            other.nextText();
+            client.nextText();
+            other.sendText(false, TEXT, "{\"type\":\"ping\",");
+
+            client.sendFrame(false, opCode, start);
+            client.sendText(true, TEXT, "{\"type\":\"ping\"}");
+
+            assertThat(client.awaitCloseCode()).isEqualTo(1002);
+            other.sendText(true, CONTINUATION, "\"echo\":\"whole\"}");
+            JsonObject pong = WsClient.parse(other.nextText());
+            assertThat(pong.getString("type")).isEqualTo("pong");
+            assertThat(pong.getString("echo")).isEqualTo("whole");
+        }
+    }
+
+    static Stream<Arguments> unfinishedMessages() {
+        return Stream.of(
+                Arguments.of("binary", BINARY, new byte[] {1, 2, 3}),
+                Arguments.of("text", TEXT, "{\"type\":".getBytes(StandardCharsets.US_ASCII)));
+    }
+
     /** {@code {"type":"ping"}} with a lone continuation byte (0x80) where a letter should be. */
     private static byte[] invalidUtf8Ping() {
         byte[] bytes = "{\"type\":\"p?ng\"}".getBytes(StandardCharsets.US_ASCII);

@@ -8,7 +8,6 @@ import io.eventrouter.routing.Router;
 import io.eventrouter.session.ClientSession;
 import io.eventrouter.session.Transport;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * object per connection instead of four (endpoint, protocol state, transport, frame handler)
  * saves 64 bytes each.
  */
-public abstract class RouterConnection {
-    private static final Logger LOG = LoggerFactory.getLogger(RouterConnection.class);
+public abstract class ClientConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
 
     /** Injected when a Jakarta EE server creates {@link RouterEndpoint}; else given or looked up. */
     @Inject
@@ -38,9 +37,9 @@ public abstract class RouterConnection {
 
     private ClientSession client;
 
-    RouterConnection() {}
+    ClientConnection() {}
 
-    RouterConnection(Router router) {
+    ClientConnection(Router router) {
         this.router = router;
     }
 
@@ -48,7 +47,7 @@ public abstract class RouterConnection {
      * Registers the connection with the router, which will write to it through {@code
      * transport}, and welcomes it; or refuses it when the router takes no more connections.
      */
-    protected final void open(Session session, Transport transport) {
+    protected final void admit(Session session, Transport transport) {
         SessionLimits.apply(session, router.config());
         client = router.open(transport, queryParameter(session, "client_name"));
         if (client == null) {
@@ -116,13 +115,8 @@ public abstract class RouterConnection {
         ServerMessage.Error refusal = router.refusal();
         int code = router.refusalCloseCode();
         LOG.info("Refused a connection: {}", refusal.message() == null ? refusal.error() : refusal.message());
-        session.getAsyncRemote().sendText(ProtocolCodec.encode(refusal), result -> {
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), refusal.error()));
-            } catch (java.io.IOException | IllegalStateException e) {
-                LOG.debug("Closing a refused connection failed: {}", e.toString());
-            }
-        });
+        session.getAsyncRemote().sendText(ProtocolCodec.encode(refusal),
+                result -> CloseHandshake.start(session, code, refusal.error(), "a refused connection"));
     }
 
     private static String queryParameter(Session session, String name) {
