@@ -125,7 +125,10 @@ final class EventCodec {
 
     private static void writeMap(JsonGenerator out, String name, Map<String, String> map) {
         out.writeStartObject(name);
-        map.forEach(out::write);
+        // The entry set's order, as EventJson writes it: Map.copyOf's order is only fixed per JVM run.
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            out.write(entry.getKey(), entry.getValue());
+        }
         out.writeEnd();
     }
 
