@@ -18,13 +18,15 @@ import java.util.ArrayDeque;
  *
  * <p>Sizes are powers of two from {@value #SMALLEST} to {@value #LARGEST} bytes; a frame that
  * needs more gets an exact array that is never kept. A thread keeps at most
- * {@value #KEPT_PER_SIZE} arrays of each size and {@value #MAX_KEPT_BYTES} bytes in all.
+ * {@value #KEPT_PER_SIZE} arrays of each size and {@value #MAX_KEPT_BYTES_PER_SIZE} bytes of
+ * each size (so at most 76 kB in all): a bound per size costs giving an array back one
+ * comparison, where a bound on the total would add up every size.
  */
 final class FrameArrays {
     static final int SMALLEST = 512;
     static final int LARGEST = 16 * 1024;
     static final int KEPT_PER_SIZE = 8;
-    static final int MAX_KEPT_BYTES = 64 * 1024;
+    static final int MAX_KEPT_BYTES_PER_SIZE = 16 * 1024;
     private static final int SMALLEST_SHIFT = Integer.numberOfTrailingZeros(SMALLEST);
     private static final int SIZES = Integer.numberOfTrailingZeros(LARGEST) - SMALLEST_SHIFT + 1;
 
@@ -64,9 +66,8 @@ final class FrameArrays {
         if (length < SMALLEST || length > LARGEST || Integer.bitCount(length) != 1) {
             return;
         }
-        ArrayDeque<byte[]>[] kept = kept();
-        ArrayDeque<byte[]> stack = kept[Integer.numberOfTrailingZeros(length) - SMALLEST_SHIFT];
-        if (stack.size() < KEPT_PER_SIZE && keptBytes(kept) + length <= MAX_KEPT_BYTES) {
+        ArrayDeque<byte[]> stack = kept()[Integer.numberOfTrailingZeros(length) - SMALLEST_SHIFT];
+        if (stack.size() < keptPerSize(length)) {
             stack.addLast(array);
         }
     }
@@ -90,12 +91,9 @@ final class FrameArrays {
         return shift - SMALLEST_SHIFT;
     }
 
-    private static int keptBytes(ArrayDeque<byte[]>[] kept) {
-        int bytes = 0;
-        for (int size = 0; size < SIZES; size++) {
-            bytes += kept[size].size() * (SMALLEST << size);
-        }
-        return bytes;
+    /** How many arrays of {@code length} bytes a thread keeps at most. */
+    static int keptPerSize(int length) {
+        return Math.max(1, Math.min(KEPT_PER_SIZE, MAX_KEPT_BYTES_PER_SIZE / length));
     }
 
     @SuppressWarnings("unchecked")

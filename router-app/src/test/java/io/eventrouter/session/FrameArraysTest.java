@@ -80,8 +80,8 @@ class FrameArraysTest {
     }
 
     @Test
-    void shouldKeepABoundedNumberOfBytesInAll() {
-        int largest = FrameArrays.MAX_KEPT_BYTES / FrameArrays.LARGEST;
+    void shouldKeepABoundedNumberOfBytesPerSize() {
+        int largest = FrameArrays.MAX_KEPT_BYTES_PER_SIZE / FrameArrays.LARGEST;
         List<byte[]> arrays = new ArrayList<>();
         for (int i = 0; i < largest + 2; i++) {
             arrays.add(FrameArrays.take(FrameArrays.LARGEST));
@@ -91,6 +91,16 @@ class FrameArraysTest {
 
         FrameArrays.giveBack(FrameArrays.take(512));
 
-        assertThat(FrameArrays.keptByThisThread()).as("no room left for even the smallest").isEqualTo(largest);
+        assertThat(FrameArrays.keptByThisThread()).as("the smallest size has a bound of its own").isEqualTo(largest + 1);
+    }
+
+    @Test
+    void shouldKeepAtMostTheBytesOfEverySizeBoundInAll() {
+        int all = 0;
+        for (int length = FrameArrays.SMALLEST; length <= FrameArrays.LARGEST; length *= 2) {
+            all += FrameArrays.keptPerSize(length) * length;
+        }
+
+        assertThat(all).isEqualTo(76 * 1024);
     }
 }
