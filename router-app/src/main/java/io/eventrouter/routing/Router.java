@@ -104,8 +104,18 @@ public class Router {
         outboxPolicy = outboxPolicy(config);
         backlogDrainer = Executors.newSingleThreadExecutor(daemon("router-dispatcher"));
         dispatcher = new Dispatcher(queue, subscriptions, stats, backlogDrainer);
+        warmUpCodec();
         LOG.debug("Router started: queue {} ({}), max clients {}", config.maxQueueSize(),
                 config.useMultiQueue() ? "weighted fair" : "strict priority", config.maxClients());
+    }
+
+    /** A failure here is a bug in the codec, but it costs only the first client's wait: not fatal. */
+    private static void warmUpCodec() {
+        try {
+            CodecWarmup.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Warming up the protocol codec failed; the first clients will wait for it", e);
+        }
     }
 
     /** Creates the router as soon as the application starts rather than on first use. */
