@@ -91,34 +91,17 @@ public final class ClientSession {
     }
 
     /**
-     * Queues a copy of an encoded event frame, subject to the slow-consumer policy; the caller
-     * keeps {@code frame}.
-     */
-    public void deliver(ByteBuffer frame, int priority) {
-        deliver(frame, priority, System.nanoTime());
-    }
-
-    /**
-     * Queues an encoded event frame of an event the router accepted at {@code acceptedNanos}
-     * ({@link System#nanoTime()}), so its delivery latency can be measured.
-     */
-    public void deliver(ByteBuffer frame, int priority, long acceptedNanos) {
-        // A copy: the outbox reuses an event frame's array once it is written.
-        outbox.offerEvent(FrameArrays.copyOf(frame), priority, acceptedNanos, false);
-    }
-
-    /**
      * Queues an event frame without starting a write. The dispatcher uses this to queue a whole
-     * batch before waking a writer once per connection. Unlike {@link #deliver}, the frame itself
-     * is queued, and it becomes the session's: once written, its array may be reused for
-     * another frame, so it must be one nothing else holds, as {@link Subscription#frame} builds.
+     * batch before waking a writer once per connection. The frame itself is queued, and it
+     * becomes the session's: once written, its array may be reused for another frame, so it
+     * must be one nothing else holds, as {@link Subscription#frame} builds.
      *
      * @return true when this call claimed the connection's next write (none was in flight or
      *     scheduled): the caller must then call {@link #flushDeferred(boolean)}, once, however
      *     many more frames it queues here first. False when a write under way takes the frame.
      */
     public boolean deliverDeferred(ByteBuffer frame, int priority, long acceptedNanos) {
-        return outbox.offerEvent(frame, priority, acceptedNanos, true);
+        return outbox.offerEvent(frame, priority, acceptedNanos);
     }
 
     /**
@@ -128,11 +111,6 @@ public final class ClientSession {
      */
     public void flushDeferred(boolean inline) {
         outbox.runClaimed(inline);
-    }
-
-    /** Queues an event frame given as text. */
-    public void deliver(String frame, int priority) {
-        outbox.offerEvent(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), priority, System.nanoTime(), false);
     }
 
     public int pendingEvents() {

@@ -1,6 +1,5 @@
 package io.eventrouter.session;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
@@ -46,14 +45,6 @@ final class FrameArrays {
         int size = sizeIndex(length);
         byte[] kept = kept()[size].pollLast();
         return kept != null ? kept : new byte[SMALLEST << size];
-    }
-
-    /** The bytes {@code frame} has left, in an array from {@link #take}, without moving it. */
-    static ByteBuffer copyOf(ByteBuffer frame) {
-        int length = frame.remaining();
-        byte[] copy = take(length);
-        frame.get(frame.position(), copy, 0, length);
-        return ByteBuffer.wrap(copy, 0, length);
     }
 
     /**

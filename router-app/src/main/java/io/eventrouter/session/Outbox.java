@@ -143,12 +143,11 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     /**
      * @param acceptedNanos {@link System#nanoTime()} when the router accepted the event; the
      *     listener hears how long ago that was once the frame is written
-     * @param deferred whether to leave the write to the caller, who then starts it with {@link
-     *     #runClaimed} if this returns true
-     * @return whether a deferred offer claimed the write: no write was in flight or scheduled,
-     *     so the caller must start one; false when one will take this frame anyway
+     * @return whether this offer claimed the write: no write was in flight or scheduled, so the
+     *     caller must start one with {@link #runClaimed}; false when one will take this frame
+     *     anyway, or when there is no writer pool and this call wrote it
      */
-    boolean offerEvent(ByteBuffer frame, int priority, long acceptedNanos, boolean deferred) {
+    boolean offerEvent(ByteBuffer frame, int priority, long acceptedNanos) {
         String overflow;
         boolean claimed = false;
         synchronized (this) {
@@ -168,7 +167,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
                 overflow = enqueue(new EventFrame(frame, acceptedNanos), lane);
             }
             // A full outbox has a write in flight, or one its completion is about to start.
-            if (overflow == null && deferred && policy.writer() != null && !sending && !pumpScheduled) {
+            if (overflow == null && policy.writer() != null && !sending && !pumpScheduled) {
                 // Claimed in the same locked step, so the caller's flush needs no lock to decide.
                 pumpScheduled = true;
                 claimed = true;
@@ -178,8 +177,6 @@ final class Outbox implements Runnable, Consumer<Throwable> {
             policy.listener().overflowed(session, overflow);
         } else if (policy.writer() == null) {
             pump();
-        } else if (!deferred) {
-            schedulePump();
         }
         return claimed;
     }
@@ -218,7 +215,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     }
 
     /**
-     * Starts the write a deferred {@link #offerEvent} claimed: on the calling thread with {@code
+     * Starts the write an {@link #offerEvent} claimed: on the calling thread with {@code
      * inline} (worth it when this is the only connection to write, since a hand-off costs more
      * than the write), else on a writer thread. The dispatcher calls it once per batch for each
      * connection whose write it claimed, so a burst costs one hand-off per connection rather
@@ -233,18 +230,6 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         }
     }
 
-    /** Hands this connection's waiting events to a writer thread unless one is on it already. */
-    private void schedulePump() {
-        boolean schedule;
-        synchronized (this) {
-            schedule = !sending && !pumpScheduled && !closed && events > 0;
-            pumpScheduled |= schedule;
-        }
-        if (schedule) {
-            handToWriter();
-        }
-    }
-
     /** Runs this on a writer thread, or here when the writers are stopping. */
     private void handToWriter() {
         try {
@@ -254,7 +239,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         }
     }
 
-    /** The task {@link #schedulePump} and {@link #runClaimed} hand the writer pool: writes what waits. */
+    /** The task {@link #runClaimed} hands the writer pool: writes what waits. */
     @Override
     public void run() {
         pump(true);
@@ -324,7 +309,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         pump(false);
     }
 
-    /** @param scheduled whether this runs as the task a schedule or a claim set up ({@link #run}) */
+    /** @param scheduled whether this runs as the task a claim set up ({@link #run}) */
     private void pump(boolean scheduled) {
         boolean wrote = false;
         while (true) {

@@ -55,9 +55,10 @@ class OutboxConcurrencyTest {
                         session.reply("reply");
                     }
                     if (seq % 2 == 0) {
-                        session.deliver(ByteBuffer.wrap(frame), 5);
+                        // As the dispatcher does: the claimed write started on a writer.
+                        Deliveries.deliver(session, ByteBuffer.wrap(frame), 5);
                     } else {
-                        // As the dispatcher does: queue, then write inline or on a writer.
+                        // A flush whether or not this call claimed the write, inline or on a writer.
                         session.deliverDeferred(ByteBuffer.wrap(frame), 5, System.nanoTime());
                         session.flushDeferred(seq % 4 == 1);
                     }

@@ -37,21 +37,6 @@ class OutboxFrameReuseTest {
     }
 
     @Test
-    void shouldQueueACopyOfAFrameItsCallerKeeps() {
-        ClientSession session = new ClientSession(transport, null, listener, 10, 10);
-        byte[] callers = new byte[FrameArrays.SMALLEST];
-        java.util.Arrays.fill(callers, (byte) 'x');
-        ByteBuffer frame = ByteBuffer.wrap(callers);
-
-        session.deliver(frame, 5);
-
-        assertThat(transport.written()).containsExactly("x".repeat(FrameArrays.SMALLEST));
-        assertThat(frame.remaining()).isEqualTo(FrameArrays.SMALLEST);
-        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
-        assertThat(FrameArrays.take(FrameArrays.SMALLEST)).isNotSameAs(callers);
-    }
-
-    @Test
     void shouldCompleteAGroupOnceWhenTheTransportFailsItAndThenThrows() {
         RuntimeException thrown = new IllegalStateException("send failed after failing the callback");
         Transport failing = new io.eventrouter.testing.InstantTransport() {
@@ -63,7 +48,7 @@ class OutboxFrameReuseTest {
         };
         ClientSession session = new ClientSession(failing, null, listener, 10, 10);
 
-        session.deliver(builtFrame("5a"), 5);
+        Deliveries.deliver(session, builtFrame("5a"), 5);
 
         assertThat(listener.sendFailures()).hasSize(1);
         assertThat(FrameArrays.keptByThisThread()).isZero();
@@ -74,7 +59,7 @@ class OutboxFrameReuseTest {
         ClientSession session = new ClientSession(transport, null, listener, 10, 10);
         transport.hold();
 
-        session.deliver(builtFrame("5a"), 5);
+        Deliveries.deliver(session, builtFrame("5a"), 5);
         assertThat(FrameArrays.keptByThisThread()).isZero();
 
         transport.releaseOne();
@@ -85,7 +70,7 @@ class OutboxFrameReuseTest {
     void shouldNotReuseAFrameWhoseWriteFailed() {
         ClientSession session = new ClientSession(transport, null, listener, 10, 10);
         transport.hold();
-        session.deliver(builtFrame("5a"), 5);
+        Deliveries.deliver(session, builtFrame("5a"), 5);
 
         transport.failOne(new IOException("broken pipe"));
 
@@ -97,9 +82,9 @@ class OutboxFrameReuseTest {
         FakeTransport grouped = new FakeTransport(8);
         ClientSession session = new ClientSession(grouped, null, listener, 10, 10);
         grouped.hold();
-        session.deliver(builtFrame("5a"), 5);                          // in flight alone
-        session.deliver(builtFrame("5b"), 5);
-        session.deliver(builtFrame("5c"), 5);
+        Deliveries.deliver(session, builtFrame("5a"), 5);              // in flight alone
+        Deliveries.deliver(session, builtFrame("5b"), 5);
+        Deliveries.deliver(session, builtFrame("5c"), 5);
         session.reply("r".repeat(FrameArrays.SMALLEST));               // an array the size of one built
         assertThat(FrameArrays.keptByThisThread()).isZero();
 
@@ -134,7 +119,7 @@ class OutboxFrameReuseTest {
     void shouldLeaveADeferredDeliveryToTheWriteInFlight() {
         ClientSession session = new ClientSession(transport, null, listener, 10, 10, Runnable::run);
         transport.hold();
-        session.deliver(builtFrame("5a"), 5);                          // schedules and writes at once: in flight
+        Deliveries.deliver(session, builtFrame("5a"), 5);              // claims and writes at once: in flight
 
         assertThat(session.deliverDeferred(builtFrame("5b"), 5, System.nanoTime())).isFalse();
         transport.completeInline();

@@ -82,7 +82,7 @@ class OutboxTest {
         long fiveSecondsAgo = System.nanoTime() - TimeUnit.SECONDS.toNanos(5);
         transport.hold();
 
-        session.deliver(java.nio.ByteBuffer.wrap("5a".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 5,
+        Deliveries.deliver(session, java.nio.ByteBuffer.wrap("5a".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 5,
                 fiveSecondsAgo);
         session.reply("pong");
         deliver(session, "7a");
@@ -100,7 +100,7 @@ class OutboxTest {
     void shouldEvictNewestLowestPriorityEventWhenFull(int priority) {
         ClientSession session = stalledAndFull();     // in flight 5a; queued 3a, 3b, 7a
 
-        session.deliver(priority + "x", priority);
+        Deliveries.deliver(session, priority + "x", priority);
 
         assertThat(listener.slowConsumerDrops()).containsExactly(3);
         assertThat(session.pendingEvents()).isEqualTo(3);
@@ -114,7 +114,7 @@ class OutboxTest {
     void shouldDropTheOfferedEventWhenItsPriorityIsNotHigherThanTheLowestQueued(int priority) {
         ClientSession session = stalledAndFull();
 
-        session.deliver(priority + "x", priority);
+        Deliveries.deliver(session, priority + "x", priority);
 
         assertThat(listener.slowConsumerDrops()).containsExactly(priority);
         assertThat(session.pendingEvents()).isEqualTo(3);
@@ -127,23 +127,23 @@ class OutboxTest {
         RecordingListener closing = new RecordingListener().closingOnOverflow();
         ClientSession session = new ClientSession(transport, null, closing, 1, 3);
         transport.hold();
-        session.deliver("5a", 5);                     // in flight
-        session.deliver("5b", 5);                     // fills the queue
+        Deliveries.deliver(session, "5a", 5);         // in flight
+        Deliveries.deliver(session, "5b", 5);         // fills the queue
 
         for (int i = 0; i < 3; i++) {
-            session.deliver("drop-" + i, 5);
+            Deliveries.deliver(session, "drop-" + i, 5);
         }
         assertThat(closing.slowConsumerDrops()).hasSize(3);
         assertThat(closing.overflows()).isEmpty();
 
-        session.deliver("drop-3", 5);
+        Deliveries.deliver(session, "drop-3", 5);
 
         assertThat(closing.overflows()).hasSize(1);
         assertThat(closing.overflows().get(0)).contains("4 events dropped in a row", "client queue of 1 full");
         assertThat(session.isClosed()).isTrue();
         assertThat(transport.closeCode()).isEqualTo(1008);
 
-        session.deliver("after-close", 5);
+        Deliveries.deliver(session, "after-close", 5);
 
         assertThat(closing.overflows()).hasSize(1);
         assertThat(closing.slowConsumerDrops()).hasSize(4);
@@ -202,7 +202,7 @@ class OutboxTest {
         ClientSession session = session(10, 10);
         transport.throwOnSend(new IllegalStateException("socket closed"));
 
-        session.deliver("5a", 5);
+        Deliveries.deliver(session, "5a", 5);
 
         assertThat(listener.sendFailures()).extracting(Throwable::getMessage).containsExactly("socket closed");
         assertThat(listener.deliveredCount()).isZero();
@@ -213,12 +213,12 @@ class OutboxTest {
         int count = 200_000;
         ClientSession session = session(count, 10);
         transport.hold();
-        session.deliver("first", 5);                  // in flight
+        Deliveries.deliver(session, "first", 5);      // in flight
         List<String> expected = new ArrayList<>(count + 1);
         expected.add("first");
         for (int i = 0; i < count; i++) {
             String frame = "e" + i;
-            session.deliver(frame, 5);
+            Deliveries.deliver(session, frame, 5);
             expected.add(frame);
         }
         assertThat(session.pendingEvents()).isEqualTo(count);
@@ -270,8 +270,8 @@ class OutboxTest {
         ClientSession session = session(10, 10);
 
         assertThat(session.markClosed()).isTrue();
-        session.deliver("5a", 5);
-        session.deliver("5b", 5);
+        Deliveries.deliver(session, "5a", 5);
+        Deliveries.deliver(session, "5b", 5);
         session.reply("pong");
 
         assertThat(transport.written()).isEmpty();
@@ -447,7 +447,7 @@ class OutboxTest {
     /** Delivers frames named after their priority, e.g. {@code 10a} at priority 10. */
     private static void deliver(ClientSession session, String... frames) {
         for (String frame : frames) {
-            session.deliver(frame, Integer.parseInt(frame.replaceAll("\\D.*$", "")));
+            Deliveries.deliver(session, frame, Integer.parseInt(frame.replaceAll("\\D.*$", "")));
         }
     }
 
@@ -465,9 +465,9 @@ class OutboxTest {
         RecordingListener counts = new RecordingListener();
         ClientSession session = new ClientSession(grouped, null, counts, 100, 10);
         grouped.hold();
-        session.deliver("5a", 5);                                   // a group of one, in flight
+        Deliveries.deliver(session, "5a", 5);                       // a group of one, in flight
         for (String frame : new String[] {"5b", "5c", "5d", "5e", "5f", "5g"}) {
-            session.deliver(frame, 5);
+            Deliveries.deliver(session, frame, 5);
         }
         assertThat(grouped.written()).containsExactly("5a");
         grouped.releaseOne();                                       // next group: four frames
@@ -488,10 +488,10 @@ class OutboxTest {
         RecordingListener counts = new RecordingListener();
         ClientSession session = new ClientSession(wide, null, counts, 1000, 10);
         wide.hold();
-        session.deliver("5-0", 5);                                  // a group of one, in flight
+        Deliveries.deliver(session, "5-0", 5);                      // a group of one, in flight
         List<String> expected = new ArrayList<>(List.of("5-0"));
         for (int i = 1; i <= 100; i++) {
-            session.deliver("5-" + i, 5);
+            Deliveries.deliver(session, "5-" + i, 5);
             expected.add("5-" + i);
         }
         wide.releaseOne();                                          // next group: 64 frames at once
