@@ -8,7 +8,6 @@ import io.eventrouter.protocol.ProtocolException;
 import io.eventrouter.protocol.ServerMessage;
 import io.eventrouter.subscription.TopicIndex;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,22 +37,21 @@ final class CodecWarmup {
 
     /**
      * Decodes every frame of {@link #FRAMES} and encodes a reply to each as the router would
-     * (an event frame too, for the publish); returns how many replies were encoded.
+     * (an event frame too, for the publish), after a welcome.
+     *
+     * @throws IllegalArgumentException if a frame is of a kind this has no reply for
      */
-    static int run() {
-        List<ServerMessage> replies = new ArrayList<>();
-        replies.add(new ServerMessage.Welcome("warm-up", Instant.now(), "warm-up"));
+    static void run() {
+        ProtocolCodec.encode(new ServerMessage.Welcome("warm-up", Instant.now(), "warm-up"));
         for (String frame : FRAMES) {
+            ServerMessage reply;
             try {
-                replies.add(replyTo(ProtocolCodec.decodeClientMessage(frame)));
+                reply = replyTo(ProtocolCodec.decodeClientMessage(frame));
             } catch (ProtocolException problem) {
-                replies.add(ServerMessage.Error.of(problem));
+                reply = ServerMessage.Error.of(problem);
             }
-        }
-        for (ServerMessage reply : replies) {
             ProtocolCodec.encode(reply);
         }
-        return replies.size();
     }
 
     private static ServerMessage replyTo(ClientMessage message) {
@@ -78,7 +76,10 @@ final class CodecWarmup {
         if (message instanceof ClientMessage.Identify identify) {
             return new ServerMessage.Identified("warm-up", identify.clientName(), message.requestId());
         }
-        Health health = new Health(Health.HEALTHY, 0, 0, 0, 0, 0, 0, Instant.now(), List.of());
-        return new ServerMessage.HealthReport(health, null, message.requestId());
+        if (message instanceof ClientMessage.GetHealth) {
+            Health health = new Health(Health.HEALTHY, 0, 0, 0, 0, 0, 0, Instant.now(), List.of());
+            return new ServerMessage.HealthReport(health, null, message.requestId());
+        }
+        throw new IllegalArgumentException("No warm-up reply to a " + message.type() + " message");
     }
 }
