@@ -490,14 +490,14 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     }
 
     /**
-     * Under the lock, as the group completes: lets go of its frames, and gives the arrays of
+     * Under the lock, as the group completes: lets go of its frames, and gives the buffers of
      * its events back for the next frames when they were written. A failed write may leave the
      * transport still holding some, so those are left to the collector.
      */
     private void finishGroup(boolean written) {
         if (soleFrame != null) {
             if (written && groupEvents == 1) {
-                giveBack(soleFrame);
+                FrameBuffers.giveBack(soleFrame);
             }
             soleFrame = null;
             return;
@@ -510,17 +510,12 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         int firstEvent = frames - groupEvents;
         for (int i = 0; i < frames; i++) {
             if (written && i >= firstEvent) {
-                giveBack(group[i]);
+                FrameBuffers.giveBack(group[i]);
             }
             group[i] = null;
         }
     }
 
-    private static void giveBack(ByteBuffer frame) {
-        if (frame.hasArray()) {
-            FrameArrays.giveBack(frame.array());
-        }
-    }
 
     /** Most frames in one group: what the transport takes at once. */
     private int maxGroup() {

@@ -101,8 +101,8 @@ public final class Subscription {
 
     /**
      * The full frame delivering an already encoded event under this subscription: the event's
-     * bytes are copied, never re-encoded. The frame's array may be one written before (see
-     * {@link FrameArrays}); once the frame is handed to the outbox, the outbox owns it.
+     * bytes are copied, never re-encoded. The frame's buffer may be one written before (see
+     * {@link FrameBuffers}); once the frame is handed to the outbox, the outbox owns it.
      */
     public ByteBuffer frame(EncodedEvent event) {
         String clientId = owner.clientId();
@@ -111,7 +111,8 @@ public final class Subscription {
         int idLength = quotedId != null ? quotedId.length : clientId.length() + 3 + numberDigits;
         int eventAt = FRAME_START.length + idLength + FRAME_EVENT.length;
         int length = eventAt + event.length() + 1;
-        byte[] frame = FrameArrays.take(length);
+        ByteBuffer buffer = FrameBuffers.take(length);
+        byte[] frame = buffer.array();
         System.arraycopy(FRAME_START, 0, frame, 0, FRAME_START.length);
         int at = FRAME_START.length;
         if (quotedId != null) {
@@ -130,7 +131,7 @@ public final class Subscription {
         System.arraycopy(FRAME_EVENT, 0, frame, eventAt - FRAME_EVENT.length, FRAME_EVENT.length);
         event.copyTo(frame, eventAt);
         frame[length - 1] = '}';
-        return ByteBuffer.wrap(frame, 0, length);
+        return buffer;
     }
 
     /**

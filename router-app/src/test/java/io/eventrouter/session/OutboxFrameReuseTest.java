@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the outbox gives back for reuse once written, and the write a deferred delivery claims.
- * Frames here are built in {@link FrameArrays}, as the dispatcher builds them.
+ * Frames here are built in {@link FrameBuffers}, as the dispatcher builds them.
  */
 class OutboxFrameReuseTest {
     private final FakeTransport transport = new FakeTransport();
@@ -20,7 +20,7 @@ class OutboxFrameReuseTest {
     @BeforeEach
     @AfterEach
     void forgetWhatThisThreadKeeps() {
-        FrameArrays.forgetKeptByThisThread();
+        FrameBuffers.forgetKeptByThisThread();
     }
 
     @Test
@@ -32,8 +32,8 @@ class OutboxFrameReuseTest {
         session.flushDeferred(true);
 
         assertThat(transport.written()).containsExactly("5a");
-        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
-        assertThat(FrameArrays.take(100)).isSameAs(frame.array());
+        assertThat(FrameBuffers.keptByThisThread()).isEqualTo(1);
+        assertThat(FrameBuffers.take(100)).isSameAs(frame);
     }
 
     @Test
@@ -51,7 +51,7 @@ class OutboxFrameReuseTest {
         Deliveries.deliver(session, builtFrame("5a"), 5);
 
         assertThat(listener.sendFailures()).hasSize(1);
-        assertThat(FrameArrays.keptByThisThread()).isZero();
+        assertThat(FrameBuffers.keptByThisThread()).isZero();
     }
 
     @Test
@@ -60,10 +60,10 @@ class OutboxFrameReuseTest {
         transport.hold();
 
         Deliveries.deliver(session, builtFrame("5a"), 5);
-        assertThat(FrameArrays.keptByThisThread()).isZero();
+        assertThat(FrameBuffers.keptByThisThread()).isZero();
 
         transport.releaseOne();
-        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
+        assertThat(FrameBuffers.keptByThisThread()).isEqualTo(1);
     }
 
     @Test
@@ -74,7 +74,7 @@ class OutboxFrameReuseTest {
 
         transport.failOne(new IOException("broken pipe"));
 
-        assertThat(FrameArrays.keptByThisThread()).isZero();
+        assertThat(FrameBuffers.keptByThisThread()).isZero();
     }
 
     @Test
@@ -85,18 +85,18 @@ class OutboxFrameReuseTest {
         Deliveries.deliver(session, builtFrame("5a"), 5);              // in flight alone
         Deliveries.deliver(session, builtFrame("5b"), 5);
         Deliveries.deliver(session, builtFrame("5c"), 5);
-        session.reply("r".repeat(FrameArrays.SMALLEST));               // an array the size of one built
-        assertThat(FrameArrays.keptByThisThread()).isZero();
+        session.reply("r".repeat(FrameBuffers.SMALLEST));               // a buffer the size of one built
+        assertThat(FrameBuffers.keptByThisThread()).isZero();
 
         grouped.releaseOne();                                          // 5a; then the reply, 5b and 5c go
-        assertThat(FrameArrays.keptByThisThread()).isEqualTo(1);
+        assertThat(FrameBuffers.keptByThisThread()).isEqualTo(1);
         grouped.completeInline();
         while (grouped.inFlight() > 0) {
             grouped.releaseOne();
         }
 
-        assertThat(grouped.written()).containsExactly("5a", "r".repeat(FrameArrays.SMALLEST), "5b", "5c");
-        assertThat(FrameArrays.keptByThisThread()).isEqualTo(3);
+        assertThat(grouped.written()).containsExactly("5a", "r".repeat(FrameBuffers.SMALLEST), "5b", "5c");
+        assertThat(FrameBuffers.keptByThisThread()).isEqualTo(3);
     }
 
     @Test
@@ -146,11 +146,11 @@ class OutboxFrameReuseTest {
         assertThat(session.deliverDeferred(builtFrame("5a"), 5, System.nanoTime())).isFalse();
     }
 
-    /** {@code text} in an array from {@link FrameArrays}, as {@link Subscription#frame} builds it. */
+    /** {@code text} in a buffer from {@link FrameBuffers}, as {@link Subscription#frame} builds it. */
     private static ByteBuffer builtFrame(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        byte[] array = FrameArrays.take(bytes.length);
-        System.arraycopy(bytes, 0, array, 0, bytes.length);
-        return ByteBuffer.wrap(array, 0, bytes.length);
+        ByteBuffer frame = FrameBuffers.take(bytes.length);
+        System.arraycopy(bytes, 0, frame.array(), 0, bytes.length);
+        return frame;
     }
 }
