@@ -93,22 +93,23 @@ final class EventJson {
     private int lastInstantAt;
     /**
      * Kept from one event to the next by a writer that lives long ({@link #writer()}): the
-     * events a router writes nearly all fall on one day. Null in a writer made per call.
+     * events a router writes nearly all fall on one day, and under load many in one second.
+     * Null in a writer made per call.
      */
-    private final Timestamps.LastDay lastDay;
+    private final Timestamps.LastWritten lastWritten;
 
     private EventJson(int capacity) {
         this(new byte[capacity], null);
     }
 
-    private EventJson(byte[] buffer, Timestamps.LastDay lastDay) {
+    private EventJson(byte[] buffer, Timestamps.LastWritten lastWritten) {
         this.buf = buffer;
-        this.lastDay = lastDay;
+        this.lastWritten = lastWritten;
     }
 
     /** A writer of its own, for an {@link EncodedEvent}, which keeps the bytes it writes. */
     static EventJson writer() {
-        return new EventJson(new byte[INITIAL_BYTES], new Timestamps.LastDay());
+        return new EventJson(new byte[INITIAL_BYTES], new Timestamps.LastWritten());
     }
 
     static String encode(Event event) {
@@ -452,7 +453,7 @@ final class EventJson {
             len += TIMESTAMP_BYTES;
             return;
         }
-        int end = Timestamps.writeUtc(instant, buf, len + 1, lastDay);
+        int end = Timestamps.writeUtc(instant, buf, len + 1, lastWritten);
         if (end < 0) {
             raw('"');
             utf8(Timestamps.format(instant));

@@ -25,6 +25,8 @@ public final class Timestamps {
     private static final long SECONDS_PER_DAY = 86_400;
     /** {@code uuuu-MM-ddT}. */
     private static final int DATE_LENGTH = 11;
+    /** {@code uuuu-MM-ddTHH:mm:ss.}: all but the microseconds and the offset. */
+    private static final int SECOND_LENGTH = 20;
 
     private Timestamps() {}
 
@@ -45,39 +47,22 @@ public final class Timestamps {
     }
 
     /**
-     * {@link #writeUtc(Instant, byte[], int)}, copying the date from {@code lastDay} when it is
-     * the day written last (as nearly every timestamp a running router writes is), and
-     * remembering it there otherwise; {@code lastDay} may be null.
+     * {@link #writeUtc(Instant, byte[], int)}, copying from {@code last} what the timestamp
+     * shares with the one written last: everything up to the microseconds when it is the same
+     * second (as under load most are), else the date when it is the same day (as nearly every
+     * timestamp a running router writes is); {@code last} remembers this one, and may be null.
      */
-    static int writeUtc(Instant instant, byte[] out, int at, LastDay lastDay) {
+    static int writeUtc(Instant instant, byte[] out, int at, LastWritten last) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
             return -1;
         }
-        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        if (lastDay != null && lastDay.day == day) {
-            System.arraycopy(lastDay.date, 0, out, at, DATE_LENGTH);
+        if (last != null && last.second == seconds) {
+            System.arraycopy(last.text, 0, out, at, SECOND_LENGTH);
         } else {
-            LocalDate date = LocalDate.ofEpochDay(day);
-            digits(date.getYear(), out, at, 4);
-            out[at + 4] = '-';
-            digits(date.getMonthValue(), out, at + 5, 2);
-            out[at + 7] = '-';
-            digits(date.getDayOfMonth(), out, at + 8, 2);
-            out[at + 10] = 'T';
-            if (lastDay != null) {
-                lastDay.day = day;
-                System.arraycopy(out, at, lastDay.date, 0, DATE_LENGTH);
-            }
+            writeSecond(seconds, out, at, last);
         }
-        int secondOfDay = (int) (seconds - day * SECONDS_PER_DAY);
-        digits(secondOfDay / 3600, out, at + 11, 2);
-        out[at + 13] = ':';
-        digits(secondOfDay / 60 % 60, out, at + 14, 2);
-        out[at + 16] = ':';
-        digits(secondOfDay % 60, out, at + 17, 2);
-        out[at + 19] = '.';
-        digits(instant.getNano() / 1000, out, at + 20, 6);
+        digits(instant.getNano() / 1000, out, at + SECOND_LENGTH, 6);
         out[at + 26] = '+';
         out[at + 27] = '0';
         out[at + 28] = '0';
@@ -87,10 +72,42 @@ public final class Timestamps {
         return at + UTC_LENGTH;
     }
 
-    /** The date part ({@code uuuu-MM-ddT}) a writer wrote last, for {@link #writeUtc(Instant, byte[], int, LastDay)}. */
-    static final class LastDay {
+    /** Writes {@code uuuu-MM-ddTHH:mm:ss.} of {@code seconds} and remembers it in {@code last}. */
+    private static void writeSecond(long seconds, byte[] out, int at, LastWritten last) {
+        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        if (last != null && last.day == day) {
+            System.arraycopy(last.text, 0, out, at, DATE_LENGTH);
+        } else {
+            LocalDate date = LocalDate.ofEpochDay(day);
+            digits(date.getYear(), out, at, 4);
+            out[at + 4] = '-';
+            digits(date.getMonthValue(), out, at + 5, 2);
+            out[at + 7] = '-';
+            digits(date.getDayOfMonth(), out, at + 8, 2);
+            out[at + 10] = 'T';
+        }
+        int secondOfDay = (int) (seconds - day * SECONDS_PER_DAY);
+        digits(secondOfDay / 3600, out, at + 11, 2);
+        out[at + 13] = ':';
+        digits(secondOfDay / 60 % 60, out, at + 14, 2);
+        out[at + 16] = ':';
+        digits(secondOfDay % 60, out, at + 17, 2);
+        out[at + 19] = '.';
+        if (last != null) {
+            last.day = day;
+            last.second = seconds;
+            System.arraycopy(out, at, last.text, 0, SECOND_LENGTH);
+        }
+    }
+
+    /**
+     * The date and time to the second ({@code uuuu-MM-ddTHH:mm:ss.}) a writer wrote last, for
+     * {@link #writeUtc(Instant, byte[], int, LastWritten)}.
+     */
+    static final class LastWritten {
         private long day = Long.MIN_VALUE;
-        private final byte[] date = new byte[DATE_LENGTH];
+        private long second = Long.MIN_VALUE;
+        private final byte[] text = new byte[SECOND_LENGTH];
     }
 
     /** A non-negative value zero-padded to exactly {@code width} digits (it must fit). */

@@ -66,21 +66,22 @@ class TimestampsTest {
     }
 
     @Test
-    void shouldWriteWhatTheFormatterWritesWhetherOrNotTheDayIsTheOneWrittenLast() {
+    void shouldWriteWhatTheFormatterWritesWhetherOrNotTheSecondOrDayIsTheOneWrittenLast() {
         DateTimeFormatter formatter = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx")
                 .withZone(ZoneOffset.UTC);
-        Timestamps.LastDay lastDay = new Timestamps.LastDay();
+        Timestamps.LastWritten last = new Timestamps.LastWritten();
         Random random = new Random(42);
         long second = Instant.parse("2026-11-27T23:59:58Z").getEpochSecond();
         long[] edges = {0, -1, -86_400, -86_401, Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
             Instant.parse("9999-12-31T23:50:00Z").getEpochSecond(), Instant.parse("2000-02-29T00:00:00Z").getEpochSecond()};
         byte[] out = new byte[Timestamps.UTC_LENGTH + 3];
         for (int i = 0; i < 2_000; i++) {
-            // Mostly the same day, as a router's events are, with jumps across midnight and the edges.
+            // Mostly the same second or the next ones, as a router's events are, with jumps across
+            // midnight and to the edges.
             second = i % 50 == 49 ? edges[random.nextInt(edges.length)] : second + random.nextInt(3);
             Instant instant = Instant.ofEpochSecond(second, random.nextInt(1_000_000_000));
 
-            int end = Timestamps.writeUtc(instant, out, 3, lastDay);
+            int end = Timestamps.writeUtc(instant, out, 3, last);
 
             assertThat(end).isEqualTo(3 + Timestamps.UTC_LENGTH);
             assertThat(new String(out, 3, Timestamps.UTC_LENGTH, StandardCharsets.US_ASCII))
