@@ -6,6 +6,7 @@ import io.eventrouter.queue.EventQueue;
 import io.eventrouter.queue.QueuedEvent;
 import io.eventrouter.session.ClientSession;
 import io.eventrouter.session.Subscription;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -47,6 +48,11 @@ final class Dispatcher {
     private final List<QueuedEvent> batch = new ArrayList<>(BATCH);
     /** Connections whose write the current batch claimed; each is flushed once after it. */
     private final List<ClientSession> touched = new ArrayList<>();
+    /**
+     * Where in {@link #touched} the claims of the batch's last event begin: those took their
+     * group as they claimed ({@link ClientSession#deliverDeferredLast}), the earlier ones did not.
+     */
+    private int takenFrom = Integer.MAX_VALUE;
     /** The event being routed, encoded once for all its frames; like the lists, reused. */
     private final EncodedEvent encoded = new EncodedEvent();
 
@@ -133,8 +139,13 @@ final class Dispatcher {
 
     private void routeBatch() {
         try {
-            for (QueuedEvent queued : batch) {
-                route(queued.event(), queued.acceptedNanos());
+            int last = batch.size() - 1;
+            for (int i = 0; i <= last; i++) {
+                QueuedEvent queued = batch.get(i);
+                if (i == last) {
+                    takenFrom = touched.size();
+                }
+                route(queued.event(), queued.acceptedNanos(), i == last);
             }
         } finally {
             // Whatever happened, these events were handed out once and must not be again, and
@@ -151,9 +162,14 @@ final class Dispatcher {
     private void flushTouched() {
         Error error = null;
         boolean inline = touched.size() == 1;
-        for (ClientSession session : touched) {
+        for (int i = 0; i < touched.size(); i++) {
+            ClientSession session = touched.get(i);
             try {
-                session.flushDeferred(inline);
+                if (i >= takenFrom) {
+                    session.flushTaken(inline);
+                } else {
+                    session.flushDeferred(inline);
+                }
             } catch (RuntimeException | Error e) {
                 LOG.error("Unable to start writing to {}", session, e);
                 if (e instanceof Error fatal && error == null) {
@@ -162,12 +178,17 @@ final class Dispatcher {
             }
         }
         touched.clear();
+        takenFrom = Integer.MAX_VALUE;
         if (error != null) {
             throw error;
         }
     }
 
-    private void route(Event event, long acceptedNanos) {
+    /**
+     * @param last whether this is the batch's last event: nothing more reaches any connection
+     *     before the flush, so a write it claims can take its group at once
+     */
+    private void route(Event event, long acceptedNanos, boolean last) {
         try {
             boolean encodedThisEvent = false;
             for (Subscription subscription : subscriptions.matching(event.topic())) {
@@ -177,7 +198,11 @@ final class Dispatcher {
                         encodedThisEvent = true;
                     }
                     ClientSession owner = subscription.owner();
-                    if (owner.deliverDeferred(subscription.frame(encoded), event.priority(), acceptedNanos)) {
+                    ByteBuffer frame = subscription.frame(encoded);
+                    boolean claimed = last
+                            ? owner.deliverDeferredLast(frame, event.priority(), acceptedNanos)
+                            : owner.deliverDeferred(frame, event.priority(), acceptedNanos);
+                    if (claimed) {
                         touched.add(owner);
                     }
                 }

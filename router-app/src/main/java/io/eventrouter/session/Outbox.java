@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * outbox idle and empty waits outside the lanes ({@link #parked}), so a connection given one
  * event at a time, the usual case, never makes the lanes or the group arrays, and its
  * delivery touches none of them. The outbox is its own writer task ({@link #run}) and the
- * callback of the last frame of each group ({@link #accept}), so neither is made per write.
+ * callback of the last frame of each group ({@link #accept}), so neither is made per write;
+ * only a group its claim took ({@link #runTaken}) goes to a writer as a task made for it.
  */
 final class Outbox implements Runnable, Consumer<Throwable> {
     static final int MAX_GROUP_BYTES = 256 * 1024;
@@ -143,11 +144,14 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     /**
      * @param acceptedNanos {@link System#nanoTime()} when the router accepted the event; the
      *     listener hears how long ago that was once the frame is written
+     * @param last whether the caller queues nothing more here before it starts the write this
+     *     offer may claim: the claim then also takes the group to write, in the same locked step
      * @return whether this offer claimed the write: no write was in flight or scheduled, so the
-     *     caller must start one with {@link #runClaimed}; false when one will take this frame
-     *     anyway, or when there is no writer pool and this call wrote it
+     *     caller must start one, with {@link #runTaken} when {@code last}, else with {@link
+     *     #runClaimed}; false when one will take this frame anyway, or when there is no writer
+     *     pool and this call wrote it
      */
-    boolean offerEvent(ByteBuffer frame, int priority, long acceptedNanos) {
+    boolean offerEvent(ByteBuffer frame, int priority, long acceptedNanos, boolean last) {
         String overflow;
         boolean claimed = false;
         synchronized (this) {
@@ -168,9 +172,15 @@ final class Outbox implements Runnable, Consumer<Throwable> {
             }
             // A full outbox has a write in flight, or one its completion is about to start.
             if (overflow == null && policy.writer() != null && !sending && !pumpScheduled) {
-                // Claimed in the same locked step, so the caller's flush needs no lock to decide.
-                pumpScheduled = true;
+                // Claimed in the same locked step, so the caller's flush needs no lock to decide;
+                // when nothing more is coming before it, the group is taken too, so it needs none.
                 claimed = true;
+                if (last) {
+                    // Something waits (this frame, at least) and nothing is being sent: a group.
+                    startGroup();
+                } else {
+                    pumpScheduled = true;
+                }
             }
         }
         if (overflow != null) {
@@ -239,10 +249,28 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         }
     }
 
+    /**
+     * Starts the write a claim with {@code last} took the group for ({@link #offerEvent}), as
+     * {@link #runClaimed} does, without taking the lock: the group is the caller's until it
+     * completes, and nobody else starts it. Call it once per such claim, and only then.
+     */
+    void runTaken(boolean inline) {
+        if (inline || policy.writer() == null) {
+            pump(false, true);
+            return;
+        }
+        try {
+            // A task of its own, made per hand-off: a field for it would cost every connection.
+            policy.writer().execute(() -> pump(false, true));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            pump(false, true);
+        }
+    }
+
     /** The task {@link #runClaimed} hands the writer pool: writes what waits. */
     @Override
     public void run() {
-        pump(true);
+        pump(true, false);
     }
 
     /**
@@ -306,36 +334,47 @@ final class Outbox implements Runnable, Consumer<Throwable> {
      * socket cannot overflow the stack.
      */
     private void pump() {
-        pump(false);
+        pump(false, false);
     }
 
-    /** @param scheduled whether this runs as the task a claim set up ({@link #run}) */
-    private void pump(boolean scheduled) {
+    /**
+     * @param scheduled whether this runs as the task a claim set up ({@link #run})
+     * @param taken whether this runs for a claim that took the group ({@link #runTaken}): that
+     *     group is sent first, without the lock, being this thread's until it completes
+     */
+    private void pump(boolean scheduled, boolean taken) {
         boolean wrote = false;
         while (true) {
             int count;
             ByteBuffer[] frames;
             ByteBuffer sole;
-            synchronized (this) {
-                if (scheduled) {
-                    // The task has started: a later batch must schedule another.
-                    pumpScheduled = false;
-                    scheduled = false;
-                }
-                if (wrote) {
-                    sendReturned = true;
-                    // Only a group written before send returned is followed here; otherwise
-                    // its completion, on another thread, takes the next.
-                    if (completion == NOT_YET) {
+            if (taken) {
+                taken = false;
+                sole = soleFrame;
+                frames = group;
+                count = sole != null ? 1 : framesInGroup();
+            } else {
+                synchronized (this) {
+                    if (scheduled) {
+                        // The task has started: a later batch must schedule another.
+                        pumpScheduled = false;
+                        scheduled = false;
+                    }
+                    if (wrote) {
+                        sendReturned = true;
+                        // Only a group written before send returned is followed here; otherwise
+                        // its completion, on another thread, takes the next.
+                        if (completion == NOT_YET) {
+                            return;
+                        }
+                    }
+                    count = startGroup();
+                    if (count == 0) {
                         return;
                     }
+                    frames = group;
+                    sole = soleFrame;
                 }
-                count = startGroup();
-                if (count == 0) {
-                    return;
-                }
-                frames = group;
-                sole = soleFrame;
             }
             for (int i = 0; i < count; i++) {
                 ByteBuffer frame = sole != null ? sole : frames[i];
@@ -502,11 +541,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
             soleFrame = null;
             return;
         }
-        // The frames sit from 0 to the first null; the count is not kept, to keep the outbox small.
-        int frames = 0;
-        while (frames < group.length && group[frames] != null) {
-            frames++;
-        }
+        int frames = framesInGroup();
         int firstEvent = frames - groupEvents;
         for (int i = 0; i < frames; i++) {
             if (written && i >= firstEvent) {
@@ -516,6 +551,15 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         }
     }
 
+
+    /** The frames sit from 0 to the first null; the count is not kept, to keep the outbox small. */
+    private int framesInGroup() {
+        int frames = 0;
+        while (frames < group.length && group[frames] != null) {
+            frames++;
+        }
+        return frames;
+    }
 
     /** Most frames in one group: what the transport takes at once. */
     private int maxGroup() {

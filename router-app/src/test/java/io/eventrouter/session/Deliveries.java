@@ -3,7 +3,10 @@ package io.eventrouter.session;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** Queues event frames on a session as the dispatcher does: deferred, then the claimed write started on a writer. */
+/**
+ * Queues event frames on a session as the dispatcher does with a batch's last event: deferred,
+ * the write claimed with its group taken, then started on a writer.
+ */
 final class Deliveries {
     private Deliveries() {}
 
@@ -16,8 +19,8 @@ final class Deliveries {
     }
 
     static void deliver(ClientSession session, ByteBuffer frame, int priority, long acceptedNanos) {
-        if (session.deliverDeferred(frame, priority, acceptedNanos)) {
-            session.flushDeferred(false);
+        if (session.deliverDeferredLast(frame, priority, acceptedNanos)) {
+            session.flushTaken(false);
         }
     }
 }

@@ -130,6 +130,54 @@ class OutboxFrameReuseTest {
     }
 
     @Test
+    void shouldTakeTheGroupWhenTheLastDeliveryBeforeAFlushClaimsTheWrite() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10, Runnable::run);
+
+        assertThat(session.deliverDeferredLast(builtFrame("5a"), 5, System.nanoTime())).isTrue();
+        session.reply("r");                                            // waits for the taken group
+        assertThat(session.deliverDeferred(builtFrame("5b"), 5, System.nanoTime())).isFalse();
+        assertThat(transport.written()).isEmpty();
+
+        session.flushTaken(true);
+
+        assertThat(transport.written()).containsExactly("5a", "r", "5b");
+        assertThat(session.pendingEvents()).isZero();
+        assertThat(listener.deliveredCount()).isEqualTo(2);
+        assertThat(FrameBuffers.keptByThisThread()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldStartATakenGroupOnAWriterUnlessToldToWriteInline() throws Exception {
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            ClientSession session = new ClientSession(transport, null, listener, 10, 10, writer);
+            assertThat(session.deliverDeferredLast(builtFrame("5a"), 5, System.nanoTime())).isTrue();
+
+            session.flushTaken(false);
+
+            assertThat(session.awaitFlushed(System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20)))
+                    .isTrue();
+            assertThat(transport.written()).containsExactly("5a");
+            assertThat(listener.deliveredCount()).isEqualTo(1);
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldHandATakenGroupToTheSocketOnceWhenTheConnectionClosesBeforeTheFlush() {
+        ClientSession session = new ClientSession(transport, null, listener, 10, 10, Runnable::run);
+        assertThat(session.deliverDeferredLast(builtFrame("5a"), 5, System.nanoTime())).isTrue();
+
+        session.close(1000, "bye");
+        session.flushTaken(true);                                      // a real socket fails it now
+
+        assertThat(transport.written()).containsExactly("5a");
+        assertThat(session.pendingEvents()).isZero();
+        assertThat(listener.disconnectDrops()).isEmpty();              // it left the queue with the claim
+    }
+
+    @Test
     void shouldNotClaimWhereThereIsNoWriterToDeferTo() {
         ClientSession session = new ClientSession(transport, null, listener, 10, 10);
 
