@@ -236,16 +236,7 @@ final class Outbox implements Runnable, Consumer<Throwable> {
         if (inline || policy.writer() == null) {
             run();
         } else {
-            handToWriter();
-        }
-    }
-
-    /** Runs this on a writer thread, or here when the writers are stopping. */
-    private void handToWriter() {
-        try {
-            policy.writer().execute(this);
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            run();
+            handToWriter(this);
         }
     }
 
@@ -257,13 +248,18 @@ final class Outbox implements Runnable, Consumer<Throwable> {
     void runTaken(boolean inline) {
         if (inline || policy.writer() == null) {
             pump(false, true);
-            return;
-        }
-        try {
+        } else {
             // A task of its own, made per hand-off: a field for it would cost every connection.
-            policy.writer().execute(() -> pump(false, true));
+            handToWriter(() -> pump(false, true));
+        }
+    }
+
+    /** Runs {@code task} on a writer thread, or here when the writers are stopping. */
+    private void handToWriter(Runnable task) {
+        try {
+            policy.writer().execute(task);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            pump(false, true);
+            task.run();
         }
     }
 
@@ -550,7 +546,6 @@ final class Outbox implements Runnable, Consumer<Throwable> {
             group[i] = null;
         }
     }
-
 
     /** The frames sit from 0 to the first null; the count is not kept, to keep the outbox small. */
     private int framesInGroup() {
