@@ -75,7 +75,8 @@ public final class Timestamps {
     /** Writes {@code uuuu-MM-ddTHH:mm:ss.} of {@code seconds} and remembers it in {@code last}. */
     private static void writeSecond(long seconds, byte[] out, int at, LastWritten last) {
         long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        if (last != null && last.day == day) {
+        // The second written last says its day; Long.MIN_VALUE (nothing yet) is on no day written.
+        if (last != null && Math.floorDiv(last.second, SECONDS_PER_DAY) == day) {
             System.arraycopy(last.text, 0, out, at, DATE_LENGTH);
         } else {
             LocalDate date = LocalDate.ofEpochDay(day);
@@ -94,7 +95,6 @@ public final class Timestamps {
         digits(secondOfDay % 60, out, at + 17, 2);
         out[at + 19] = '.';
         if (last != null) {
-            last.day = day;
             last.second = seconds;
             System.arraycopy(out, at, last.text, 0, SECOND_LENGTH);
         }
@@ -105,7 +105,6 @@ public final class Timestamps {
      * {@link #writeUtc(Instant, byte[], int, LastWritten)}.
      */
     static final class LastWritten {
-        private long day = Long.MIN_VALUE;
         private long second = Long.MIN_VALUE;
         private final byte[] text = new byte[SECOND_LENGTH];
     }
