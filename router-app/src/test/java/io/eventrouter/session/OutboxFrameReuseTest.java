@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,15 +151,14 @@ class OutboxFrameReuseTest {
 
     @Test
     void shouldStartATakenGroupOnAWriterUnlessToldToWriteInline() throws Exception {
-        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             ClientSession session = new ClientSession(transport, null, listener, 10, 10, writer);
             assertThat(session.deliverDeferredLast(builtFrame("5a"), 5, System.nanoTime())).isTrue();
 
             session.flushTaken(false);
 
-            assertThat(session.awaitFlushed(System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20)))
-                    .isTrue();
+            assertThat(session.awaitFlushed(System.nanoTime() + TimeUnit.SECONDS.toNanos(20))).isTrue();
             assertThat(transport.written()).containsExactly("5a");
             assertThat(listener.deliveredCount()).isEqualTo(1);
         } finally {
