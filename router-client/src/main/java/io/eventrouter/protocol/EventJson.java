@@ -22,10 +22,12 @@ import java.util.Map;
  *
  * <p>Bytes, not characters, because the frame is bytes: writing characters and narrowing them
  * afterwards cost a loop over every character that the JIT does not vectorize (~400 ns on an
- * 850-character event). Strings are written a character at a time, ASCII straight through; the
- * payload text, the bulk of an event, goes through {@link String#getBytes}, which the JIT turns
- * into a vector check and copy. As in {@code String.getBytes}, an unpaired surrogate is written
- * as {@code ?}, the one place the output differs from the generator's text before encoding.
+ * 850-character event). Strings are written a character at a time, ASCII straight through. The
+ * payload text, the bulk of an event, is copied as it is when the reader that kept it saw only
+ * ASCII ({@link RawJsonObject#isAscii()}), else it goes through {@link String#getBytes}, a
+ * vector check and copy into an array of its own. As in {@code String.getBytes}, an unpaired
+ * surrogate is written as {@code ?}, the one place the output differs from the generator's
+ * text before encoding.
  */
 final class EventJson {
     private static final byte[] HEX = ascii("0123456789abcdef");
@@ -290,7 +292,11 @@ final class EventJson {
 
     private void object(JsonObject object) {
         if (object instanceof RawJsonObject text) {
-            utf8(text.json());
+            if (text.isAscii()) {
+                copyAscii(text.json());
+            } else {
+                utf8(text.json());
+            }
             return;
         }
         raw('{');
@@ -482,7 +488,19 @@ final class EventJson {
         raw(bytes);
     }
 
-    private void quote(byte[] ascii) {
+    /**
+     * Text known to be all ASCII, copied as it is: the one String method that copies a compact
+     * string's bytes without encoding them or making an array for them.
+     */
+    @SuppressWarnings("deprecation")
+    private void copyAscii(String text) {
+        int length = text.length();
+        ensure(length);
+        text.getBytes(0, length, buf, len);
+        len += length;
+    }
+
+        private void quote(byte[] ascii) {
         raw('"');
         raw(ascii);
         raw('"');

@@ -39,6 +39,11 @@ abstract class JsonScanner {
     int at;
     /** Whether whitespace was skipped since the flag was last cleared (to know if raw text needs compacting). */
     boolean skippedWhitespace;
+    /**
+     * Whether a string skipped since the flag was last cleared held a character outside ASCII;
+     * nothing else in JSON text can, so raw text read without it is its own UTF-8.
+     */
+    boolean skippedNonAscii;
     /** The {@link ProtocolNames#ordinal} of the name {@link #name()} last returned; -1 if not a protocol name. */
     int nameOrdinal;
 
@@ -77,9 +82,10 @@ abstract class JsonScanner {
     RawJsonObject rawObject(int depth) {
         int start = at;
         skippedWhitespace = false;
+        skippedNonAscii = false;
         skip(depth);
         String json = skippedWhitespace ? compact(chars, start, at) : new String(chars, start, at - start);
-        return new RawJsonObject(json);
+        return new RawJsonObject(json, !skippedNonAscii);
     }
 
     /** Checks one value and moves past it without building anything. */
@@ -286,13 +292,16 @@ abstract class JsonScanner {
                 at = i;
                 return;
             }
-            if (c < 0x20) {
-                throw UNSUPPORTED;
-            }
             if (c == '\\') {
                 at = i;
                 skipEscape();
                 i = at;
+            } else if ((char) (c - 0x20) >= 0x60) {
+                // Outside ' ' to DEL, in one comparison: a control character, or not ASCII.
+                if (c < 0x20) {
+                    throw UNSUPPORTED;
+                }
+                skippedNonAscii = true;
             }
         }
         throw UNSUPPORTED;

@@ -22,15 +22,24 @@ final class RawJsonObject extends AbstractJsonObject {
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final String json;
+    /** Whether the text is all ASCII, so that its characters are its UTF-8 bytes. */
+    private final boolean ascii;
     private volatile JsonObject members;
 
-    RawJsonObject(String json) {
+    /** @param ascii whether every character of {@code json} is ASCII; false when unsure */
+    RawJsonObject(String json, boolean ascii) {
         this.json = json;
+        this.ascii = ascii;
     }
 
     /** The compact JSON text, written as is wherever the object is encoded. */
     String json() {
         return json;
+    }
+
+    /** Whether {@link #json()} is all ASCII: the encoder then copies it without encoding it. */
+    boolean isAscii() {
+        return ascii;
     }
 
     @Override

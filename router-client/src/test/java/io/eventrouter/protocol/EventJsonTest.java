@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -132,6 +133,26 @@ class EventJsonTest {
             assertThat(written).contains(",\"payload\":" + payload + ",\"metadata\":");
             assertThat(ProtocolCodec.encodeEvent(event)).isEqualTo(written);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"a": {"b": ["x", "é"]}}       | {"a":{"b":["x","é"]}}  | false
+            { "ü" : 1 }                    | {"ü":1}                | false
+            {"a":"ÿ€"}                | {"a":"ÿ€"}        | false
+            {"a":"\\u00e9 \\n"}             | {"a":"\\u00e9 \\n"}     | true
+            {"a": [1, 2.5e3, true, null, "x"]}  | {"a":[1,2.5e3,true,null,"x"]} | true
+            """)
+    void shouldCopyAnAsciiPayloadAsItIsAndEncodeAnyOtherWhereverItsNonAsciiIs(
+            String sent, String compact, boolean ascii) throws ProtocolException {
+        Event event = ((ClientMessage.Publish) ProtocolCodec.decodeClientMessage(
+                PUBLISH_PREFIX + "{\"topic\":\"t.x\",\"payload\":" + sent + "}}")).event();
+        assertThat(((RawJsonObject) event.payload()).isAscii()).isEqualTo(ascii);
+
+        byte[] written = new EncodedEvent().encode(event).toByteArray();
+
+        assertThat(new String(written, StandardCharsets.UTF_8)).contains(",\"payload\":" + compact + ",");
+        assertThat(written).isEqualTo(ProtocolCodec.encodeEvent(event).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
