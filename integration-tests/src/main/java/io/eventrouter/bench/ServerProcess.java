@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One server JVM on 127.0.0.1: started with the shared JVM flags and the scenario's limits,
@@ -114,6 +115,13 @@ final class ServerProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    /** How many files the server holds open, its sockets among them (from {@code /proc/<pid>/fd}). */
+    long openFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
+            return files.count();
+        }
     }
 
     /**
