@@ -41,7 +41,8 @@ public record Event(
         payload = payload == null ? JsonObject.EMPTY_JSON_OBJECT : payload;
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(timestamp, "timestamp");
-        version = version == null || version.isEmpty() ? PROTOCOL_VERSION : version;
+        // Nearly every event says "1.0": sharing the constant saves a string per queued event.
+        version = version == null || version.isEmpty() || version.equals(PROTOCOL_VERSION) ? PROTOCOL_VERSION : version;
         deliveryStatus = deliveryStatus == null ? DeliveryStatus.PENDING : deliveryStatus;
         if (deliveryAttempts < 0) {
             throw new IllegalArgumentException("delivery_attempts must not be negative");

@@ -18,6 +18,15 @@ class ProtocolCodecDecodeTest {
     private static final Instant T = Instant.parse("2026-11-27T04:10:41.123456Z");
 
     @Test
+    void shouldKeepAVersionOtherThanTheProtocolsAsSent() throws ProtocolException {
+        Event event = ((ClientMessage.Publish) ProtocolCodec.decodeClientMessage(
+                json("{'type':'publish','event':{'topic':'t.x','type':'t.x','version':'2.1'}}"))).event();
+
+        assertThat(event.version()).isEqualTo("2.1");
+        assertThat(ProtocolCodec.encodeEvent(event)).contains("\"version\":\"2.1\"");
+    }
+
+    @Test
     void shouldDecodePublishWithEveryEventField() throws ProtocolException {
         ClientMessage message = ProtocolCodec.decodeClientMessage(json("{'type':'publish','request_id':'r1','event':{"
                 + "'id':'e1','topic':'task.created','type':'task.created','priority':7,'source':'agent-1',"
@@ -43,7 +52,7 @@ class ProtocolCodecDecodeTest {
         assertThat(event.metadata()).isEqualTo(new EventMetadata(Instant.parse("2026-11-27T04:10:40.000001Z"),
                 "c1", "c0", "u1", "s1", "t1", "sp1", Map.of("env", "test"), Map.of("x-h", "v")));
         assertThat(event.timestamp()).isEqualTo(T);
-        assertThat(event.version()).isEqualTo("1.0");
+        assertThat(event.version()).isEqualTo("1.0").isSameAs(Event.PROTOCOL_VERSION);
         assertThat(event.deliveryStatus()).isEqualTo(DeliveryStatus.RETRYING);
         assertThat(event.deliveryAttempts()).isEqualTo(2);
         assertThat(event.lastDeliveryAttempt()).isEqualTo(Instant.parse("2026-11-27T04:10:42.500Z"));
