@@ -42,7 +42,8 @@ public record Event(
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(timestamp, "timestamp");
         // Nearly every event says "1.0": sharing the constant saves a string per queued event.
-        version = version == null || version.isEmpty() || version.equals(PROTOCOL_VERSION) ? PROTOCOL_VERSION : version;
+        boolean protocolVersion = version == null || version.isEmpty() || version.equals(PROTOCOL_VERSION);
+        version = protocolVersion ? PROTOCOL_VERSION : version;
         deliveryStatus = deliveryStatus == null ? DeliveryStatus.PENDING : deliveryStatus;
         if (deliveryAttempts < 0) {
             throw new IllegalArgumentException("delivery_attempts must not be negative");

@@ -500,7 +500,7 @@ final class EventJson {
         len += length;
     }
 
-        private void quote(byte[] ascii) {
+    private void quote(byte[] ascii) {
         raw('"');
         raw(ascii);
         raw('"');

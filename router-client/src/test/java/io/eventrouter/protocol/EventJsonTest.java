@@ -137,11 +137,11 @@ class EventJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            {"a": {"b": ["x", "é"]}}       | {"a":{"b":["x","é"]}}  | false
-            { "ü" : 1 }                    | {"ü":1}                | false
-            {"a":"ÿ€"}                | {"a":"ÿ€"}        | false
-            {"a":"\\u00e9 \\n"}             | {"a":"\\u00e9 \\n"}     | true
-            {"a": [1, 2.5e3, true, null, "x"]}  | {"a":[1,2.5e3,true,null,"x"]} | true
+            {"a": {"b": ["x", "é"]}}           | {"a":{"b":["x","é"]}}         | false
+            { "ü" : 1 }                        | {"ü":1}                       | false
+            {"a":"ÿ€"}                         | {"a":"ÿ€"}                    | false
+            {"a":"\\u00e9 \\n"}                | {"a":"\\u00e9 \\n"}           | true
+            {"a": [1, 2.5e3, true, null, "x"]} | {"a":[1,2.5e3,true,null,"x"]} | true
             """)
     void shouldCopyAnAsciiPayloadAsItIsAndEncodeAnyOtherWhereverItsNonAsciiIs(
             String sent, String compact, boolean ascii) throws ProtocolException {
