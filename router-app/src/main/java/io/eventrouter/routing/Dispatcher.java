@@ -51,6 +51,7 @@ final class Dispatcher {
     /**
      * Where in {@link #touched} the claims of the batch's last event begin: those took their
      * group as they claimed ({@link ClientSession#deliverDeferredLast}), the earlier ones did not.
+     * {@link Integer#MAX_VALUE} until the batch's last event is being routed.
      */
     private int takenFrom = Integer.MAX_VALUE;
     /** The event being routed, encoded once for all its frames; like the lists, reused. */
@@ -141,11 +142,11 @@ final class Dispatcher {
         try {
             int last = batch.size() - 1;
             for (int i = 0; i <= last; i++) {
-                QueuedEvent queued = batch.get(i);
                 if (i == last) {
                     takenFrom = touched.size();
                 }
-                route(queued.event(), queued.acceptedNanos(), i == last);
+                QueuedEvent queued = batch.get(i);
+                route(queued.event(), queued.acceptedNanos());
             }
         } finally {
             // Whatever happened, these events were handed out once and must not be again, and
@@ -184,11 +185,10 @@ final class Dispatcher {
         }
     }
 
-    /**
-     * @param last whether this is the batch's last event: nothing more reaches any connection
-     *     before the flush, so a write it claims can take its group at once
-     */
-    private void route(Event event, long acceptedNanos, boolean last) {
+    private void route(Event event, long acceptedNanos) {
+        // The batch's last event: nothing more reaches any connection before the flush, so a
+        // write it claims can take its group at once.
+        boolean last = takenFrom != Integer.MAX_VALUE;
         try {
             boolean encodedThisEvent = false;
             for (Subscription subscription : subscriptions.matching(event.topic())) {
