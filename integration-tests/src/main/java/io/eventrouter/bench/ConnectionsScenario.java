@@ -71,10 +71,7 @@ final class ConnectionsScenario implements Scenario {
     public Measurement run(ServerProcess server, RunContext context) throws Exception {
         Counters counters = new Counters();
         List<Publisher> publishers = new ArrayList<>();
-        List<Subscriber> subscribers = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            subscribers.add(new Subscriber(counters, publishers, 1, false));
-        }
+        List<Subscriber> subscribers = subscribers(count, counters, publishers);
         Publisher publisher = new Publisher(0, counters, new Window(1L + count), count);
         publishers.add(publisher);
         warmUp(server, context);
@@ -137,11 +134,7 @@ final class ConnectionsScenario implements Scenario {
     private void warmUp(ServerProcess server, RunContext context) throws Exception {
         int connections = Math.min(count, WARM_UP_CONNECTIONS);
         long openBefore = server.openFiles();
-        List<Subscriber> warming = new ArrayList<>(connections);
-        Counters counters = new Counters();
-        for (int i = 0; i < connections; i++) {
-            warming.add(new Subscriber(counters, List.of(), 1, false));
-        }
+        List<Subscriber> warming = subscribers(connections, new Counters(), List.of());
         try (BenchClient client = new BenchClient(sourceAddresses)) {
             client.connectAll(server.uri(), warming, context.connectConcurrency(), context.connectDeadline(connections));
         }
@@ -155,7 +148,16 @@ final class ConnectionsScenario implements Scenario {
         }
     }
 
-    private static double perConnection(long beforeKb, long afterKb, int connections) {
+    /** {@code count} subscribers of one publisher's events, none keeping latencies. */
+    private static List<Subscriber> subscribers(int count, Counters counters, List<Publisher> publishers) {
+        List<Subscriber> subscribers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            subscribers.add(new Subscriber(counters, publishers, 1, false));
+        }
+        return subscribers;
+    }
+
+        private static double perConnection(long beforeKb, long afterKb, int connections) {
         if (beforeKb < 0 || afterKb < 0 || connections == 0) {
             return Double.NaN;
         }
